@@ -1,0 +1,236 @@
+import { formatCopy, getCopy, type ProviderStatus } from '../status/index.js';
+import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError } from './errors.js';
+import { parseAsset, parseAssetList, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
+import { toSafeUrl } from './urls.js';
+
+/** `fetch` or anything shaped like it (a test double, an authenticated wrapper, MSW's `getResponse`). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Extra request headers (auth); a function is asked again for every request, so tokens can refresh. */
+export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/**
+ * `query`: `GET {endpoint}?…` (PixSim7 until 2026-01). `search`: `POST {endpoint}/search` with a JSON body
+ * (PixSim7 since).
+ */
+export type ApiStyle = 'query' | 'search';
+
+export interface AssetsClientOptions {
+  /** The assets collection URL, absolute or relative to the page. Default `/api/v1/assets`. */
+  endpoint?: string;
+  api?: ApiStyle;
+  fetch?: FetchLike;
+  headers?: HeadersOption;
+}
+
+/** A status filter the server understands: a status, or `not_flagged` (filter-only). */
+export type StatusFilter = ProviderStatus | 'not_flagged';
+
+export interface ListParams {
+  /** 1–100; the server's default (50) when left out. */
+  limit?: number;
+  offset?: number;
+  /** The previous page's `next_cursor`; takes the place of `offset`. */
+  cursor?: string | null;
+  provider_status?: StatusFilter | null;
+  media_type?: string | null;
+  q?: string | null;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface AssetsClient {
+  readonly endpoint: string;
+  readonly api: ApiStyle;
+  /** One page of assets. */
+  list(params?: ListParams, options?: RequestOptions): Promise<AssetPage>;
+  /** One asset by id. */
+  get(id: number | string, options?: RequestOptions): Promise<Asset>;
+  /** Multipart upload of a file the person chose. */
+  upload(input: { file: Blob; provider_id: string; filename?: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
+  /** The server fetches `url` and uploads it (what the browser extension does). */
+  uploadFromUrl(input: { url: string; provider_id: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
+  /** Uploads an asset the server already has to a provider again. */
+  reupload(id: number | string, input: { provider_id: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
+}
+
+export const DEFAULT_ENDPOINT = '/api/v1/assets';
+const STATUS_FILTERS: readonly string[] = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
+
+/**
+ * A client for the PixSim7 assets API. Every call takes an AbortSignal; failures reject with a
+ * {@link NetworkError}, {@link HttpError}, {@link InvalidResponseError} or {@link ConfigError}, each with a message
+ * for a person; a cancelled call rejects with the signal's AbortError. Creating a client never throws.
+ */
+export function createAssetsClient(options: AssetsClientOptions = {}): AssetsClient {
+  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '') || DEFAULT_ENDPOINT;
+  const api: ApiStyle = options.api === 'search' ? 'search' : 'query';
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const base = resolveEndpoint(endpoint);
+
+  async function request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+    if (!base) throw new ConfigError(formatCopy(getCopy().errors.badEndpoint, { endpoint }));
+    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    headers.set('Accept', 'application/json');
+    new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(`${base}${path}`, { ...init, headers, signal: signal ?? null });
+      body = await response.text();
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error;
+      throw new NetworkError({ cause: error });
+    }
+    if (!response.ok) throw new HttpError(response.status, errorDetail(body));
+    if (body.trim() === '') return null;
+    try {
+      return JSON.parse(body);
+    } catch (error) {
+      throw new InvalidResponseError('not JSON', { cause: error, notJson: true });
+    }
+  }
+
+  const json = (value: unknown): RequestInit => ({
+    method: 'POST',
+    body: JSON.stringify(value),
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+  function parseUpload(reply: unknown): UploadAssetResponse {
+    const parsed = UploadAssetResponseSchema.safeParse(reply);
+    if (!parsed.success) throw new InvalidResponseError('the upload reply is not an object');
+    return { ...parsed.data, external_url: toSafeUrl(parsed.data.external_url, base ?? undefined) };
+  }
+
+  return {
+    endpoint,
+    api,
+
+    async list(params = {}, { signal } = {}) {
+      const query = listQuery(params);
+      const reply =
+        api === 'search'
+          ? await request('/search', json(searchBody(query)), signal)
+          : await request(queryString(query), { method: 'GET' }, signal);
+      const page = parseAssetList(reply, base ?? undefined);
+      if (!page) throw new InvalidResponseError('it is not a list of assets (no "assets" array)');
+      return page;
+    },
+
+    async get(id, { signal } = {}) {
+      const reply = await request(`/${assetIdPath(id)}`, { method: 'GET' }, signal);
+      const asset = parseAsset(reply, base ?? undefined);
+      if (!asset) throw new InvalidResponseError('it is not an asset with an id');
+      return asset;
+    },
+
+    async upload({ file, provider_id, filename }, { signal } = {}) {
+      if (!(file instanceof Blob)) throw new ConfigError(getCopy().errors.notAFile);
+      const form = new FormData();
+      form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
+      form.append('provider_id', provider_id);
+      return parseUpload(await request('/upload', { method: 'POST', body: form }, signal));
+    },
+
+    async uploadFromUrl({ url, provider_id }, { signal } = {}) {
+      return parseUpload(await request('/upload-from-url', json({ url, provider_id }), signal));
+    },
+
+    async reupload(id, { provider_id }, { signal } = {}) {
+      const path = `/${assetIdPath(id)}/reupload`;
+      // The reupload reply is {asset_id, provider_id, provider_asset_id, message}: success, in upload terms.
+      const reply = await request(path, json({ provider_id }), signal);
+      const message = readString(reply, 'message') ?? readString(reply, 'note');
+      return parseUpload(isObject(reply) ? { ...reply, note: message } : reply);
+    },
+  };
+}
+
+interface ListQuery {
+  limit?: number;
+  offset?: number;
+  cursor?: string;
+  provider_status?: StatusFilter;
+  media_type?: string;
+  q?: string;
+}
+
+/** Keeps only parameters the server can take: bad values from attributes are left out, never sent. */
+function listQuery(params: ListParams): ListQuery {
+  const query: ListQuery = {};
+  if (Number.isFinite(params.limit)) query.limit = Math.min(100, Math.max(1, Math.trunc(params.limit as number)));
+  if (params.cursor) query.cursor = params.cursor;
+  else if (Number.isFinite(params.offset) && (params.offset as number) > 0) query.offset = Math.trunc(params.offset as number);
+  if (params.provider_status && STATUS_FILTERS.includes(params.provider_status)) query.provider_status = params.provider_status;
+  if (params.media_type) query.media_type = params.media_type;
+  if (params.q?.trim()) query.q = params.q.trim();
+  return query;
+}
+
+function queryString(query: ListQuery): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The HEAD web client puts `media_type` among the registry `filters`; the rest are top-level fields. */
+function searchBody({ media_type, ...rest }: ListQuery): Record<string, unknown> {
+  return media_type ? { ...rest, filters: { media_type } } : rest;
+}
+
+function assetIdPath(id: number | string): string {
+  const text = String(id).trim();
+  if (!/^\d{1,15}$/.test(text)) throw new ConfigError(formatCopy(getCopy().errors.badAssetId, { id: text.slice(0, 40) }));
+  return text;
+}
+
+/** The endpoint as an absolute URL (resolved against the page), or null when it is not an http(s) URL. */
+function resolveEndpoint(endpoint: string): string | null {
+  const pageBase = typeof document !== 'undefined' ? document.baseURI : undefined;
+  try {
+    const url = pageBase ? new URL(endpoint, pageBase) : new URL(endpoint);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The server's explanation from an error body: FastAPI's `detail` (a string, or a list of validation
+ * errors with `msg`), or a short plain-text body. HTML error pages are not shown to people.
+ */
+function errorDetail(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    const plain = body.trim();
+    return plain && !plain.startsWith('<') ? clip(plain) : undefined;
+  }
+  const detail = isObject(parsed) ? parsed.detail : undefined;
+  if (typeof detail === 'string' && detail.trim()) return clip(detail.trim());
+  if (Array.isArray(detail)) {
+    const messages = detail.map((entry) => readString(entry, 'msg')).filter((msg): msg is string => !!msg);
+    if (messages.length) return clip(messages.join('; '));
+  }
+  return undefined;
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function readString(value: unknown, key: string): string | undefined {
+  const field = isObject(value) ? value[key] : undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+

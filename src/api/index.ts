@@ -1,0 +1,27 @@
+/** `asset-gallery-elements/api`: the wire schemas, the assets client and its typed errors. */
+export {
+  createAssetsClient,
+  DEFAULT_ENDPOINT,
+  type ApiStyle,
+  type AssetsClient,
+  type AssetsClientOptions,
+  type FetchLike,
+  type HeadersOption,
+  type ListParams,
+  type RequestOptions,
+  type StatusFilter,
+} from './client.js';
+export {
+  AssetListResponseSchema,
+  AssetResponseSchema,
+  UploadAssetResponseSchema,
+  parseAsset,
+  parseAssetList,
+  toAsset,
+  type Asset,
+  type AssetPage,
+  type AssetResponse,
+  type UploadAssetResponse,
+} from './schemas.js';
+export { AssetsApiError, ConfigError, HttpError, InvalidResponseError, NetworkError, isAbortError, type AssetsApiErrorKind } from './errors.js';
+export { toSafeUrl } from './urls.js';

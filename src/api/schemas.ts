@@ -1,0 +1,201 @@
+import * as z from 'zod/mini';
+import { resolveProviderStatus, type ProviderStatus } from '../status/index.js';
+import { toSafeUrl } from './urls.js';
+
+/*
+ * The wire format of the PixSim7 assets API, in both of its eras (see shared/spec/backend-contract.md).
+ * Parsing is lenient field by field: a field of the wrong type reads as null (or []) instead of failing the
+ * asset. Only an asset without a usable id cannot be shown; the list parser skips and counts it.
+ */
+
+const text = z.catch(z.nullable(z.string()), null);
+const num = z.catch(z.nullable(z.number()), null);
+const anything = z.optional(z.unknown());
+
+/** Integer ids, also when a server sends them as digit strings. */
+const AssetId = z.union([
+  z.int().check(z.nonnegative()),
+  z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number)),
+]);
+
+/** One `AssetResponse`, Era A (GET list; tags as strings, `provider_flagged`) or HEAD (POST /search). */
+export const AssetResponseSchema = z.object({
+  id: AssetId,
+  user_id: num,
+  media_type: text,
+  provider_id: text,
+  provider_asset_id: text,
+  remote_url: text,
+  thumbnail_url: text,
+  preview_url: text,
+  file_url: text,
+  sync_status: text,
+  file_size_bytes: num,
+  duration_sec: num,
+  width: num,
+  height: num,
+  mime_type: text,
+  description: text,
+  /** Strings (Era A) or `TagSummary` objects (HEAD); anything else in the list is dropped. */
+  tags: z.catch(z.array(z.unknown()), []),
+  created_at: text,
+  // Inputs of the status derivation; read, then left behind.
+  provider_status: anything,
+  provider_flagged: anything,
+  provider_flag_reason: anything,
+  media_metadata: anything,
+  provider_uploads: anything,
+  note: anything,
+  upload_note: anything,
+});
+export type AssetResponse = z.output<typeof AssetResponseSchema>;
+
+/** `AssetListResponse`: the page envelope. Items are parsed one by one, see {@link parseAssetList}. */
+export const AssetListResponseSchema = z.object({
+  assets: z.array(z.unknown()),
+  total: num,
+  limit: num,
+  offset: num,
+  next_cursor: z.catch(z.nullable(z.string().check(z.minLength(1))), null),
+});
+
+/** `UploadAssetResponse` (upload, upload-from-url), both eras. */
+export const UploadAssetResponseSchema = z.object({
+  provider_id: text,
+  media_type: text,
+  external_url: text,
+  provider_asset_id: text,
+  asset_id: z.catch(z.nullable(AssetId), null),
+  note: text,
+  versioning_status: text,
+});
+export type UploadAssetResponse = z.output<typeof UploadAssetResponseSchema>;
+
+/** An asset as the elements use it: URLs checked, status settled, dates in UTC. */
+export interface Asset {
+  id: number;
+  user_id: number | null;
+  /** "image", "video", "audio", "3d_model", or whatever newer value the server sends. */
+  media_type: string | null;
+  provider_id: string | null;
+  provider_asset_id: string | null;
+  /** Only http(s), blob: or same-origin URLs; anything else is null. */
+  remote_url: string | null;
+  thumbnail_url: string | null;
+  preview_url: string | null;
+  file_url: string | null;
+  sync_status: string | null;
+  file_size_bytes: number | null;
+  duration_sec: number | null;
+  width: number | null;
+  height: number | null;
+  mime_type: string | null;
+  description: string | null;
+  tags: string[];
+  /** The server's status when it sent a valid one, otherwise derived (see `deriveProviderStatus`). */
+  provider_status: ProviderStatus;
+  /** Why the asset is flagged or local only, when known. */
+  provider_status_reason: string | null;
+  /** ISO 8601 in UTC (naive server times are UTC), or null when missing or not a date. */
+  created_at: string | null;
+}
+
+/** A parsed page of assets. */
+export interface AssetPage {
+  assets: Asset[];
+  /** Items the server sent that could not be shown (no usable id, not an object). */
+  skipped: number;
+  /** The server's `total`. Era A servers send the page length here, not a global count. */
+  total: number | null;
+  limit: number | null;
+  offset: number | null;
+  next_cursor: string | null;
+}
+
+const MAX_TEXT = 2000;
+const MAX_TAGS = 50;
+
+/** Turns one wire item into an {@link Asset}; `base` resolves relative URLs (the endpoint's URL). */
+export function toAsset(item: AssetResponse, base?: string): Asset {
+  const { status, reason } = resolveProviderStatus(item);
+  return {
+    id: item.id,
+    user_id: item.user_id,
+    media_type: item.media_type,
+    provider_id: item.provider_id,
+    provider_asset_id: item.provider_asset_id,
+    remote_url: toSafeUrl(item.remote_url, base),
+    thumbnail_url: toSafeUrl(item.thumbnail_url, base),
+    preview_url: toSafeUrl(item.preview_url, base),
+    file_url: toSafeUrl(item.file_url, base),
+    sync_status: item.sync_status,
+    file_size_bytes: item.file_size_bytes,
+    duration_sec: item.duration_sec,
+    width: item.width,
+    height: item.height,
+    mime_type: item.mime_type,
+    description: clip(item.description),
+    tags: tagLabels(item.tags),
+    provider_status: status,
+    provider_status_reason: clip(reason ?? null),
+    created_at: utcIso(item.created_at),
+  };
+}
+
+/** Parses one asset (GET {endpoint}/{id}); null when it cannot be shown. */
+export function parseAsset(json: unknown, base?: string): Asset | null {
+  const parsed = AssetResponseSchema.safeParse(json);
+  return parsed.success ? toAsset(parsed.data, base) : null;
+}
+
+/**
+ * Parses a list response. Returns null when the envelope itself is wrong (no `assets` array); otherwise every
+ * item that can be shown, and the count of those that cannot.
+ */
+export function parseAssetList(json: unknown, base?: string): AssetPage | null {
+  const envelope = AssetListResponseSchema.safeParse(json);
+  if (!envelope.success) return null;
+  const assets: Asset[] = [];
+  let skipped = 0;
+  for (const item of envelope.data.assets) {
+    const asset = parseAsset(item, base);
+    if (asset) assets.push(asset);
+    else skipped += 1;
+  }
+  const { total, limit, offset, next_cursor } = envelope.data;
+  return { assets, skipped, total, limit, offset, next_cursor };
+}
+
+function clip(value: string | null): string | null {
+  return value !== null && value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
+}
+
+function tagLabels(tags: unknown[]): string[] {
+  const labels: string[] = [];
+  for (const tag of tags) {
+    if (labels.length === MAX_TAGS) break;
+    const label = typeof tag === 'string' ? tag : tagObjectLabel(tag);
+    if (label) labels.push(clip(label) as string);
+  }
+  return labels;
+}
+
+function tagObjectLabel(tag: unknown): string | null {
+  if (tag === null || typeof tag !== 'object') return null;
+  const { display_name, name, slug } = tag as Record<string, unknown>;
+  for (const candidate of [display_name, name, slug]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate;
+  }
+  return null;
+}
+
+/** The backend stores naive UTC times ("2025-11-21T18:02:11.482913"); read them as UTC, not local time. */
+function utcIso(value: string | null): string | null {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  let iso = value.trim();
+  if (iso.length === 10) iso += 'T00:00:00';
+  iso = iso.replace(/([+-]\d{2}:?\d{2})Z$/i, '$1'); // HEAD's upload history writes "+00:00Z"
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(iso)) iso += 'Z'; // naive means UTC
+  const time = Date.parse(iso);
+  return Number.isFinite(time) ? new Date(time).toISOString() : null;
+}

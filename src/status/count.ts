@@ -1,0 +1,12 @@
+import { deriveProviderStatus } from './derive.js';
+import type { ProviderStatus } from './statuses.js';
+
+export type StatusCounts = Record<ProviderStatus, number>;
+
+/** How many of the given assets have each status (derived the same way the badges derive it). */
+export function countByStatus(assets: Iterable<unknown> | null | undefined): StatusCounts {
+  const counts: StatusCounts = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
+  if (assets == null || typeof (assets as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return counts;
+  for (const asset of assets) counts[deriveProviderStatus(asset)] += 1;
+  return counts;
+}

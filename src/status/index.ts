@@ -1,0 +1,28 @@
+/**
+ * `asset-gallery-elements/status`: the provider-status vocabulary, its derivation, the reading of upload
+ * responses, counts and every user-facing word. Pure and DOM-free: it runs in Node and in the browser.
+ */
+export {
+  PROVIDER_STATUSES,
+  isProviderStatus,
+  localOnlyReason,
+  LOCAL_ONLY_NOTE_PREFIX,
+  REUSED_NOTE_PREFIX,
+  type ProviderStatus,
+} from './statuses.js';
+export { deriveProviderStatus, resolveProviderStatus, type ResolvedStatus } from './derive.js';
+export { interpretUploadResponse, type UploadOutcome } from './upload.js';
+export { countByStatus, type StatusCounts } from './count.js';
+export {
+  DEFAULT_COPY,
+  formatCopy,
+  getCopy,
+  mergeCopy,
+  providerName,
+  resetCopy,
+  setCopy,
+  statusExplanation,
+  statusLabel,
+  type Copy,
+  type CopyOverrides,
+} from './copy.js';

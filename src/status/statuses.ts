@@ -1,0 +1,30 @@
+/** The four provider statuses an asset can have, in the order the UI lists them. */
+export const PROVIDER_STATUSES = ['ok', 'local_only', 'flagged', 'unknown'] as const;
+
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+
+/** True for exactly the four status values; `not_flagged` (a filter value) and anything else is false. */
+export function isProviderStatus(value: unknown): value is ProviderStatus {
+  return typeof value === 'string' && (PROVIDER_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * The backend's upload note starts with this when it kept the file but the provider refused it
+ * (`UploadAssetResponse.note`). The browser extension tests for exactly this prefix, and so do we.
+ */
+export const LOCAL_ONLY_NOTE_PREFIX = 'Asset saved locally; provider upload failed';
+
+/** Dedup notes start with this ("Reused existing asset (deduplicated by sha256)", "… (phash match)"). */
+export const REUSED_NOTE_PREFIX = 'Reused existing asset';
+
+/**
+ * The failure reason carried by a local-only note: the text after the prefix's colon, or undefined when the
+ * note is not a local-only note or names no reason.
+ */
+export function localOnlyReason(note: unknown): string | undefined {
+  if (typeof note !== 'string' || !note.startsWith(LOCAL_ONLY_NOTE_PREFIX)) return undefined;
+  const rest = note.slice(LOCAL_ONLY_NOTE_PREFIX.length);
+  const colon = rest.indexOf(':');
+  const reason = colon === -1 ? '' : rest.slice(colon + 1).trim();
+  return reason === '' ? undefined : reason;
+}
