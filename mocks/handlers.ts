@@ -1,0 +1,388 @@
+import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { artworkSvg } from './art.js';
+import { createMockDb, type MockAsset, type MockDb } from './db.js';
+import { SCENARIOS, type MockBehaviour, type ScenarioName } from './scenarios.js';
+
+export interface MockBackendOptions extends MockBehaviour {
+  /** A named scenario; the other options are laid over it. */
+  scenario?: ScenarioName;
+  /** The assets endpoint the handlers answer (any origin). Default `/api/v1/assets`. */
+  endpoint?: string;
+  seed?: number;
+  /** Use this library instead of generating one. */
+  db?: MockDb;
+  now?: () => number;
+}
+
+export interface MockBackend {
+  db: MockDb;
+  behaviour: MockBehaviour;
+  handlers: HttpHandler[];
+}
+
+type ApiStyle = 'query' | 'search';
+const MEDIA_TYPES = ['video', 'image', 'audio', '3d_model'];
+const STATUS_FILTERS = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
+const PROVIDER_DOWN_ERROR = (provider: string) => `No available account for provider '${provider}'`;
+
+/**
+ * The PixSim7 assets API as MSW handlers over an in-memory library: `GET {endpoint}` answers in the Era A
+ * shape (tags as strings, `provider_flagged`), `POST {endpoint}/search` in the HEAD shape (tag objects,
+ * `provider_uploads`). The same handlers serve the browser (service worker), tests (`mockFetch`) and Node
+ * (`npm run mock-server`).
+ */
+export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const { scenario = 'default', endpoint = '/api/v1/assets', seed, db: givenDb, now, ...overrides } = options;
+  const behaviour: MockBehaviour = { ...SCENARIOS[scenario], ...overrides };
+  const db = givenDb ?? createMockDb({ seed, count: behaviour.count, now });
+  const path = pathOf(endpoint);
+  const mediaPath = `${path.replace(/\/[^/]*$/, '')}/media`;
+  const moderationStart = db.now();
+
+  if (behaviour.moderationDelayMs !== undefined) {
+    // Moderation catches the newest accepted asset a few seconds after the backend starts.
+    const newestOk = db.assets.find((asset) => db.status(asset) === 'ok');
+    if (newestOk) newestOk.flag_at = moderationStart + behaviour.moderationDelayMs;
+  }
+
+  /** Waits the scenario's latency, then answers. */
+  const slow =
+    <P extends Record<string, string | readonly string[]>>(resolver: HttpResponseResolver<P>): HttpResponseResolver<P> =>
+    async (info) => {
+      if (behaviour.latencyMs) await delay(behaviour.latencyMs);
+      return resolver(info);
+    };
+
+  function dto(asset: MockAsset, style: ApiStyle, origin: string): Record<string, unknown> {
+    const status = db.status(asset);
+    const remote_url = asset.cdn_name ? `${origin}/mock-cdn/${asset.cdn_name}` : null;
+    const file_url = asset.has_local_file ? `${path}/${asset.id}/file` : remote_url;
+    const thumbnail_url =
+      asset.file && asset.media_type === 'image'
+        ? file_url
+        : asset.has_local_file
+          ? `${mediaPath}/u/1/thumbnails/${asset.id}.jpg`
+          : asset.cdn_name
+            ? `${origin}/mock-cdn/${asset.cdn_name.replace(/\.\w+$/, '')}-thumb.jpg`
+            : null;
+    const flagReason = status === 'flagged' ? (asset.flag_reason ?? 'post_delivery_moderation') : null;
+    const common: Record<string, unknown> = {
+      id: asset.id,
+      user_id: asset.user_id,
+      media_type: asset.media_type,
+      provider_id: asset.provider_id,
+      provider_asset_id: asset.provider_asset_id,
+      remote_url,
+      thumbnail_url,
+      local_path: asset.has_local_file ? `data/storage/user/1/assets/${asset.id}.${asset.media_type === 'video' ? 'mp4' : 'jpg'}` : null,
+      file_url,
+      sync_status: asset.sync_status,
+      file_size_bytes: asset.file_size_bytes,
+      duration_sec: asset.duration_sec,
+      width: asset.width,
+      height: asset.height,
+      mime_type: asset.mime_type,
+      description: asset.description,
+      provider_status: status,
+      created_at: asset.created_at,
+    };
+    const shaped: Record<string, unknown> =
+      style === 'query'
+        ? { ...common, tags: asset.tags, provider_flagged: status === 'flagged', provider_flag_reason: flagReason }
+        : {
+            ...common,
+            tags: asset.tags.map((name, index) => ({ id: index + 1, slug: `user:${name}`, namespace: 'user', name, display_name: null, source: 'user' })),
+            preview_url: thumbnail_url,
+            provider_uploads: asset.cdn_name ? { [asset.provider_id]: asset.provider_asset_id } : {},
+            last_upload_status_by_provider: null,
+            provider_removal_failed: false,
+            recovered: false,
+            upload_method: asset.file ? 'web' : 'generated',
+            asset_kind: 'content',
+            is_archived: false,
+          };
+    if (behaviour.omitProviderStatus) delete shaped.provider_status;
+    return shaped;
+  }
+
+  function failure(): Response | undefined {
+    switch (behaviour.failure) {
+      case 'server-error':
+        return HttpResponse.json({ detail: 'Failed to list assets: database is locked' }, { status: 500 });
+      case 'network-error':
+        return HttpResponse.error();
+      case 'malformed-json':
+        return new HttpResponse('{"assets": [{"id": 1042, "media_type": "vid', { headers: { 'Content-Type': 'application/json' } });
+      case 'wrong-shape':
+        return HttpResponse.json({ items: [{ id: 1042 }], count: 1 });
+      default:
+        return undefined;
+    }
+  }
+
+  function list(params: ListParams, style: ApiStyle, origin: string): Response {
+    const problem = validate(params);
+    if (problem) return problem;
+    const limit = params.limit ?? 50;
+    let matches = db.assets;
+    const status = behaviour.ignoreStatusFilter ? undefined : params.provider_status;
+    if (status) {
+      matches = matches.filter((asset) => (status === 'not_flagged' ? db.status(asset) !== 'flagged' : db.status(asset) === status));
+    }
+    if (params.media_type?.length) matches = matches.filter((asset) => params.media_type?.includes(asset.media_type));
+    const q = params.q?.toLowerCase();
+    if (q) {
+      matches = matches.filter(
+        (asset) => asset.description?.toLowerCase().includes(q) || asset.tags.some((tag) => tag.toLowerCase().includes(q)),
+      );
+    }
+    let start = params.offset ?? 0;
+    if (params.cursor) {
+      const [createdAt, id] = params.cursor;
+      const after = matches.findIndex((asset) => asset.created_at < createdAt || (asset.created_at === createdAt && asset.id < id));
+      start = after === -1 ? matches.length : after;
+    }
+    const page = matches.slice(start, start + limit);
+    const last = page.at(-1);
+    const items: unknown[] = page.map((asset) => dto(asset, style, origin));
+    if (behaviour.invalidItems) mixInInvalidItems(items);
+    return HttpResponse.json({
+      assets: items,
+      // Era A counted the page it returned; HEAD counts every match.
+      total: style === 'query' ? page.length : matches.length,
+      limit,
+      offset: params.cursor ? 0 : start,
+      next_cursor: last && page.length === limit ? `${last.created_at}|${last.id}` : null,
+    });
+  }
+
+  const found = (id: string | readonly string[] | undefined): MockAsset | undefined => {
+    const number = Number(id);
+    return Number.isInteger(number) ? db.get(number) : undefined;
+  };
+
+  function accept(asset: MockAsset, providerId: string): void {
+    asset.provider_id = providerId;
+    asset.provider_asset_id = db.providerAssetId(asset.media_type);
+    asset.cdn_name = db.cdnName(asset.media_type);
+    if (behaviour.moderationDelayMs !== undefined) asset.flag_at = db.now() + behaviour.moderationDelayMs;
+  }
+
+  /** Stores a new asset locally, then "uploads" it to the provider, as upload-from-url does. */
+  function saveAndUpload(fields: { media_type: 'image' | 'video'; mime_type: string | null; file?: Blob; description: string | null }, providerId: string, origin: string) {
+    const asset = db.insert({
+      ...fields,
+      provider_id: providerId,
+      provider_asset_id: db.localAssetId(),
+      cdn_name: null,
+      has_local_file: true,
+      sync_status: 'downloaded',
+      file_size_bytes: fields.file?.size ?? null,
+      duration_sec: fields.media_type === 'video' ? 5 : null,
+      width: null,
+      height: null,
+      tags: ['user_upload'],
+      flag_reason: null,
+      flag_at: null,
+    });
+    let note: string;
+    if (behaviour.provider === 'down') {
+      note = `Asset saved locally; provider upload failed: ${PROVIDER_DOWN_ERROR(providerId)}`;
+    } else {
+      accept(asset, providerId);
+      note = providerId === 'pixverse' ? 'Uploaded via OpenAPI' : 'Uploaded to provider successfully';
+    }
+    return HttpResponse.json({
+      provider_id: providerId,
+      media_type: asset.media_type,
+      external_url: asset.cdn_name ? `${origin}/mock-cdn/${asset.cdn_name}` : `${path}/${asset.id}/file`,
+      provider_asset_id: asset.provider_asset_id,
+      asset_id: asset.id,
+      note,
+      versioning_status: 'not_requested',
+    });
+  }
+
+  const handlers: HttpHandler[] = [
+    http.get(
+      `*${path}`,
+      slow(({ request }) => {
+        const url = new URL(request.url);
+        return failure() ?? list(queryParams(url.searchParams), 'query', url.origin);
+      }),
+    ),
+    http.post(
+      `*${path}/search`,
+      slow(async ({ request }) => {
+        const body = await request.json().catch(() => undefined);
+        if (!isRecord(body)) return validationError(['body'], 'Input should be a valid dictionary or object');
+        return failure() ?? list(searchParams(body), 'search', new URL(request.url).origin);
+      }),
+    ),
+    http.post(
+      `*${path}/upload`,
+      slow(async ({ request }) => {
+        const form = await request.formData().catch(() => undefined);
+        const file = form?.get('file');
+        const providerId = form?.get('provider_id');
+        if (!(file instanceof Blob)) return validationError(['body', 'file'], 'Field required');
+        if (typeof providerId !== 'string' || !providerId) return validationError(['body', 'provider_id'], 'Field required');
+        if (!/^(image|video)\//.test(file.type)) return HttpResponse.json({ detail: `Unsupported content type: ${file.type || 'none'}` }, { status: 400 });
+        const media_type = file.type.startsWith('video/') ? 'video' : 'image';
+        const description = file instanceof File ? file.name : null;
+        return saveAndUpload({ media_type, mime_type: file.type, file, description }, providerId, new URL(request.url).origin);
+      }),
+    ),
+    http.post(
+      `*${path}/upload-from-url`,
+      slow(async ({ request }) => {
+        const body = await request.json().catch(() => undefined);
+        const url = isRecord(body) ? body.url : undefined;
+        const providerId = isRecord(body) ? body.provider_id : undefined;
+        if (typeof url !== 'string') return validationError(['body', 'url'], 'Field required');
+        if (typeof providerId !== 'string' || !providerId) return validationError(['body', 'provider_id'], 'Field required');
+        if (!/^(https?:\/\/|data:)/i.test(url)) return HttpResponse.json({ detail: 'URL must be http(s)' }, { status: 400 });
+        const media_type = /\.(mp4|webm|mov)(\?|#|$)/i.test(url) ? 'video' : 'image';
+        const mime_type = media_type === 'video' ? 'video/mp4' : 'image/jpeg';
+        return saveAndUpload({ media_type, mime_type, description: null }, providerId, new URL(request.url).origin);
+      }),
+    ),
+    http.post(
+      `*${path}/:id/reupload`,
+      slow(async ({ request, params }) => {
+        const asset = found(params.id);
+        if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
+        const body = await request.json().catch(() => undefined);
+        const providerId = isRecord(body) && typeof body.provider_id === 'string' && body.provider_id ? body.provider_id : asset.provider_id;
+        if (behaviour.provider === 'down') {
+          return HttpResponse.json({ detail: `Failed to upload asset to provider: ${PROVIDER_DOWN_ERROR(providerId)}` }, { status: 500 });
+        }
+        accept(asset, providerId);
+        return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
+      }),
+    ),
+    http.get(`*${path}/:id/file`, ({ params }) => {
+      const asset = found(params.id);
+      if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
+      if (!asset.has_local_file) return HttpResponse.json({ detail: 'Asset has no local file (sync_status is REMOTE)' }, { status: 404 });
+      if (asset.file) return new HttpResponse(asset.file, { headers: { 'Content-Type': asset.file.type || 'application/octet-stream' } });
+      return svg(artworkSvg(`#${asset.id}`, asset.media_type, asset.width ?? 640, asset.height ?? 360));
+    }),
+    http.get(
+      `*${path}/:id`,
+      slow(({ request, params }) => {
+        const failed = failure();
+        if (failed) return failed;
+        const asset = found(params.id);
+        if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
+        return HttpResponse.json(dto(asset, 'query', new URL(request.url).origin));
+      }),
+    ),
+    http.get(`*${mediaPath}/u/:user/thumbnails/:name`, ({ params }) => {
+      const asset = found(String(params.name).replace(/\.\w+$/, ''));
+      return svg(artworkSvg(`#${asset?.id ?? params.name}`, asset?.media_type ?? 'image'));
+    }),
+    http.get('*/mock-cdn/:name', ({ params }) => svg(artworkSvg(String(params.name).slice(0, 8), /\.mp4$/.test(String(params.name)) ? 'video' : 'image'))),
+  ];
+
+  return { db, behaviour, handlers };
+}
+
+/** The handlers of one named scenario, for a story's `parameters.msw.handlers` or a test. */
+export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBackendOptions, 'scenario'> = {}): HttpHandler[] {
+  return createMockBackend({ ...options, scenario }).handlers;
+}
+
+interface ListParams {
+  limit?: number;
+  offset?: number;
+  cursor?: [createdAt: string, id: number];
+  provider_status?: string;
+  media_type?: string[];
+  q?: string;
+  invalid?: { loc: string[]; msg: string };
+}
+
+function queryParams(search: URLSearchParams): ListParams {
+  return readParams((key) => search.get(key) ?? undefined, ['query']);
+}
+
+function searchParams(body: Record<string, unknown>): ListParams {
+  const filters = isRecord(body.filters) ? body.filters : {};
+  const mediaType = filters.media_type ?? body.media_type;
+  const params = readParams((key) => (body[key] === null || body[key] === undefined ? undefined : String(body[key])), ['body']);
+  if (mediaType !== undefined && mediaType !== null) params.media_type = (Array.isArray(mediaType) ? mediaType : [mediaType]).map(String);
+  return params;
+}
+
+/** Reads and checks the list parameters the way FastAPI would (a 422 with `detail` for a bad one). */
+function readParams(get: (key: string) => string | undefined, loc: string[]): ListParams {
+  const params: ListParams = {};
+  const fail = (key: string, msg: string): ListParams => ({ invalid: { loc: [...loc, key], msg } });
+  const limit = get('limit');
+  if (limit !== undefined) {
+    const value = Number(limit);
+    if (!Number.isInteger(value) || value < 1 || value > 100) return fail('limit', 'Input should be an integer between 1 and 100');
+    params.limit = value;
+  }
+  const offset = get('offset');
+  if (offset !== undefined) {
+    const value = Number(offset);
+    if (!Number.isInteger(value) || value < 0) return fail('offset', 'Input should be greater than or equal to 0');
+    params.offset = value;
+  }
+  const cursor = get('cursor');
+  if (cursor) {
+    const split = cursor.lastIndexOf('|');
+    const id = Number(cursor.slice(split + 1));
+    if (split < 1 || !Number.isInteger(id)) return fail('cursor', 'Invalid cursor');
+    params.cursor = [cursor.slice(0, split), id];
+  }
+  const status = get('provider_status');
+  if (status !== undefined) {
+    if (!STATUS_FILTERS.includes(status)) return fail('provider_status', `Input should be ${STATUS_FILTERS.map((s) => `'${s}'`).join(', ')}`);
+    params.provider_status = status;
+  }
+  const mediaType = get('media_type');
+  if (mediaType !== undefined) params.media_type = [mediaType];
+  const q = get('q');
+  if (q) params.q = q;
+  return params;
+}
+
+function validate(params: ListParams): Response | undefined {
+  if (params.invalid) return validationError(params.invalid.loc, params.invalid.msg);
+  const badType = params.media_type?.find((type) => !MEDIA_TYPES.includes(type));
+  if (badType !== undefined) return validationError(['query', 'media_type'], `Input should be ${MEDIA_TYPES.map((t) => `'${t}'`).join(', ')}`);
+  return undefined;
+}
+
+function validationError(loc: string[], msg: string): Response {
+  return HttpResponse.json({ detail: [{ type: 'value_error', loc, msg }] }, { status: 422 });
+}
+
+/** One valid item gets fields of the wrong type (still shown); every seventh place gets an item that cannot be. */
+function mixInInvalidItems(items: unknown[]): void {
+  if (isRecord(items[0])) Object.assign(items[0], { width: 'wide', tags: 'oops', created_at: 'yesterday' });
+  const broken = [
+    (item: unknown) => ({ ...(item as object), id: null }),
+    () => 'not an asset',
+    (item: unknown) => ({ ...(item as object), id: 'abc' }),
+  ];
+  for (let index = items.length - 1, n = 0; index >= 0; index -= 7, n++) {
+    items.splice(index, 0, broken[n % broken.length]?.(items[index]));
+  }
+}
+
+function svg(body: string): Response {
+  return new HttpResponse(body, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } });
+}
+
+function pathOf(endpoint: string): string {
+  const path = /^https?:\/\//i.test(endpoint) ? new URL(endpoint).pathname : endpoint;
+  return `/${path.replace(/^\/+|\/+$/g, '')}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,35 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { createAssetsClient } from '../../src/api/index.js';
+import { createMockBackend } from '../../mocks/index.js';
+
+// The real thing, as the demo and Storybook use it: a service worker answering the page's own fetches.
+describe('mock backend behind a real service worker', () => {
+  const backend = createMockBackend({ count: 30 });
+  const worker = setupWorker(...backend.handlers);
+
+  // No worker.stop() afterwards: it can hang when test files share the worker (toolchain pitfall P9).
+  before(() => worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' }));
+
+  it('answers the global fetch of the assets client', async () => {
+    const page = await createAssetsClient({ endpoint: '/api/v1/assets', api: 'search' }).list({ limit: 5 });
+    expect(navigator.serviceWorker.controller?.scriptURL).to.match(/\/mockServiceWorker\.js$/);
+    expect(page.assets.map((asset) => asset.id)).to.deep.equal(backend.db.assets.slice(0, 5).map((asset) => asset.id));
+  });
+
+  it('serves thumbnails an <img> can show', async () => {
+    const page = await createAssetsClient({ endpoint: '/api/v1/assets' }).list({ limit: 10 });
+    const url = page.assets.find((asset) => asset.thumbnail_url)?.thumbnail_url as string;
+    const img = document.createElement('img');
+    img.alt = '';
+    const loaded = new Promise((resolve, reject) => {
+      img.onload = resolve;
+      img.onerror = () => reject(new Error(`the thumbnail ${url} did not load`));
+    });
+    img.src = url;
+    document.body.append(img);
+    await loaded;
+    expect(img.naturalWidth).to.be.greaterThan(0);
+    img.remove();
+  });
+});

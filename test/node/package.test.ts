@@ -1,0 +1,32 @@
+// Runs in Node against the built package (npm run build first): what a Node user of the package gets.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+test('asset-gallery-elements/status imports in Node and derives statuses', async () => {
+  const status = await import('asset-gallery-elements/status');
+  assert.deepEqual([...status.PROVIDER_STATUSES], ['ok', 'local_only', 'flagged', 'unknown']);
+  assert.equal(status.deriveProviderStatus({ provider_asset_id: 'local_9c1e4b7a2d3f6e08' }), 'local_only');
+  assert.equal(status.deriveProviderStatus({ provider_status: 'not_flagged', remote_url: 'https://cdn.example/a.mp4' }), 'ok');
+  const outcome = status.interpretUploadResponse({ provider_id: 'pixverse', note: 'Asset saved locally; provider upload failed: boom' });
+  assert.deepEqual(outcome, { providerSucceeded: false, status: 'local_only', message: 'Saved locally; provider upload failed: boom', reason: 'boom' });
+});
+
+test('asset-gallery-elements/api imports in Node and parses a list', async () => {
+  const api = await import('asset-gallery-elements/api');
+  const page = api.parseAssetList({ assets: [{ id: 1, remote_url: 'javascript:alert(1)', provider_asset_id: '123' }, { nope: true }], total: 2 });
+  assert.equal(page?.assets[0]?.provider_status, 'ok');
+  assert.equal(page?.assets[0]?.remote_url, null);
+  assert.equal(page?.skipped, 1);
+});
+
+test('the built status module imports nothing outside itself and touches no DOM or network', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const folder = new URL('../../dist/status/', import.meta.url);
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.js'));
+  assert.ok(files.includes('index.js'));
+  for (const name of files) {
+    const source = await readFile(new URL(name, folder), 'utf8');
+    for (const [, specifier] of source.matchAll(/\bfrom\s*["']([^"']+)["']/g)) assert.match(specifier ?? '', /^\.\//, `${name} imports ${specifier}`);
+    assert.doesNotMatch(source, /\b(document|window|fetch|XMLHttpRequest|localStorage)\b/, `${name} touches the DOM or the network`);
+  }
+});
