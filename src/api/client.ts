@@ -65,20 +65,33 @@ const STATUS_FILTERS: readonly string[] = ['ok', 'local_only', 'flagged', 'unkno
  * for a person; a cancelled call rejects with the signal's AbortError. Creating a client never throws.
  */
 export function createAssetsClient(options: AssetsClientOptions = {}): AssetsClient {
-  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '') || DEFAULT_ENDPOINT;
+  const endpoint = (typeof options.endpoint === 'string' && options.endpoint.trim()) || DEFAULT_ENDPOINT;
   const api: ApiStyle = options.api === 'search' ? 'search' : 'query';
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = resolveEndpoint(endpoint);
+  /** What relative media URLs in replies are resolved against. */
+  const mediaBase = base?.href;
 
-  async function request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
-    if (!base) throw new ConfigError(formatCopy(getCopy().errors.badEndpoint, { endpoint }));
+  /** `{endpoint}{path}?{query}`, keeping any query the endpoint itself carries (an API key, say). */
+  function urlFor(path: string, query: Record<string, string | number> = {}): string {
+    if (!base) throw new ConfigError(formatCopy(getCopy().errors.badEndpoint, { endpoint: endpoint.slice(0, 200) }));
+    const url = new URL(base);
+    url.pathname = url.pathname.replace(/\/+$/, '') + path;
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return url.href;
+  }
+
+  async function request(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
     const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
     headers.set('Accept', 'application/json');
     new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+    // The browser writes the multipart boundary itself; a host's Content-Type would break it.
+    if (init.body instanceof FormData) headers.delete('Content-Type');
+    signal?.throwIfAborted();
     let response: Response;
     let body: string;
     try {
-      response = await fetchImpl(`${base}${path}`, { ...init, headers, signal: signal ?? null });
+      response = await fetchImpl(url, { ...init, headers, signal: signal ?? null });
       body = await response.text();
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error;
@@ -102,7 +115,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   function parseUpload(reply: unknown): UploadAssetResponse {
     const parsed = UploadAssetResponseSchema.safeParse(reply);
     if (!parsed.success) throw new InvalidResponseError('the upload reply is not an object');
-    return { ...parsed.data, external_url: toSafeUrl(parsed.data.external_url, base ?? undefined) };
+    return { ...parsed.data, external_url: toSafeUrl(parsed.data.external_url, mediaBase) };
   }
 
   return {
@@ -113,16 +126,16 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
       const query = listQuery(params);
       const reply =
         api === 'search'
-          ? await request('/search', json(searchBody(query)), signal)
-          : await request(queryString(query), { method: 'GET' }, signal);
-      const page = parseAssetList(reply, base ?? undefined);
+          ? await request(urlFor('/search'), json(searchBody(query)), signal)
+          : await request(urlFor('', { ...query }), { method: 'GET' }, signal);
+      const page = parseAssetList(reply, mediaBase);
       if (!page) throw new InvalidResponseError('it is not a list of assets (no "assets" array)');
       return page;
     },
 
     async get(id, { signal } = {}) {
-      const reply = await request(`/${assetIdPath(id)}`, { method: 'GET' }, signal);
-      const asset = parseAsset(reply, base ?? undefined);
+      const reply = await request(urlFor(`/${assetIdPath(id)}`), { method: 'GET' }, signal);
+      const asset = parseAsset(reply, mediaBase);
       if (!asset) throw new InvalidResponseError('it is not an asset with an id');
       return asset;
     },
@@ -132,17 +145,16 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
       const form = new FormData();
       form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
       form.append('provider_id', provider_id);
-      return parseUpload(await request('/upload', { method: 'POST', body: form }, signal));
+      return parseUpload(await request(urlFor('/upload'), { method: 'POST', body: form }, signal));
     },
 
     async uploadFromUrl({ url, provider_id }, { signal } = {}) {
-      return parseUpload(await request('/upload-from-url', json({ url, provider_id }), signal));
+      return parseUpload(await request(urlFor('/upload-from-url'), json({ url, provider_id }), signal));
     },
 
     async reupload(id, { provider_id }, { signal } = {}) {
-      const path = `/${assetIdPath(id)}/reupload`;
       // The reupload reply is {asset_id, provider_id, provider_asset_id, message}: success, in upload terms.
-      const reply = await request(path, json({ provider_id }), signal);
+      const reply = await request(urlFor(`/${assetIdPath(id)}/reupload`), json({ provider_id }), signal);
       const message = readString(reply, 'message') ?? readString(reply, 'note');
       return parseUpload(isObject(reply) ? { ...reply, note: message } : reply);
     },
@@ -170,13 +182,6 @@ function listQuery(params: ListParams): ListQuery {
   return query;
 }
 
-function queryString(query: ListQuery): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 /** The HEAD web client puts `media_type` among the registry `filters`; the rest are top-level fields. */
 function searchBody({ media_type, ...rest }: ListQuery): Record<string, unknown> {
   return media_type ? { ...rest, filters: { media_type } } : rest;
@@ -188,13 +193,16 @@ function assetIdPath(id: number | string): string {
   return text;
 }
 
-/** The endpoint as an absolute URL (resolved against the page), or null when it is not an http(s) URL. */
-function resolveEndpoint(endpoint: string): string | null {
+/** The endpoint as an absolute http(s) URL with a host (resolved against the page), or null. */
+function resolveEndpoint(endpoint: string): URL | null {
   const pageBase = typeof document !== 'undefined' ? document.baseURI : undefined;
   try {
-    const url = pageBase ? new URL(endpoint, pageBase) : new URL(endpoint);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.href.replace(/\/+$/, '');
+    // With a scheme it must stand on its own: "http:" alone would otherwise resolve to the page itself.
+    const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(endpoint);
+    const url = hasScheme || !pageBase ? new URL(endpoint) : new URL(endpoint, pageBase);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+    url.hash = '';
+    return url;
   } catch {
     return null;
   }

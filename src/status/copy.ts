@@ -97,10 +97,12 @@ export function mergeCopy(base: Copy, overrides: CopyOverrides): Copy {
     } else if (typeof value === 'object' && value !== null && typeof original === 'object' && original !== null) {
       const level: Record<string, unknown> = { ...original };
       for (const [inner, innerValue] of Object.entries(value)) {
+        if (innerValue === undefined) continue;
         const innerOriginal = (original as Record<string, unknown>)[inner];
-        level[inner] = typeof innerValue === 'object' && innerValue !== null && typeof innerOriginal === 'object'
-          ? { ...innerOriginal, ...innerValue }
-          : innerValue;
+        level[inner] =
+          typeof innerValue === 'object' && innerValue !== null && typeof innerOriginal === 'object'
+            ? { ...innerOriginal, ...withoutUndefined(innerValue as Record<string, unknown>) }
+            : innerValue;
       }
       merged[key] = level;
     }
@@ -108,9 +110,13 @@ export function mergeCopy(base: Copy, overrides: CopyOverrides): Copy {
   return merged as unknown as Copy;
 }
 
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
 /** Fills `{name}` placeholders; a placeholder with no value is left as it is. */
 export function formatCopy(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** "Provider OK", "Local only", … */

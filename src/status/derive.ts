@@ -1,4 +1,4 @@
-import { readField as read } from './read.js';
+import { isRecord, nonBlankString, readField as read } from './read.js';
 import { isProviderStatus, LOCAL_ONLY_NOTE_PREFIX, localOnlyReason, type ProviderStatus } from './statuses.js';
 
 /** A status together with the reason behind it, when the asset names one. */
@@ -53,8 +53,7 @@ function statusOf(asset: unknown): ProviderStatus {
 
 function flagReason(asset: unknown): string | undefined {
   // Era A sent `provider_flag_reason`; later backends keep `provider_flagged_reason` in media_metadata.
-  const reason = read(asset, 'provider_flag_reason') ?? read(read(asset, 'media_metadata'), 'provider_flagged_reason');
-  return typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined;
+  return nonBlankString(read(asset, 'provider_flag_reason')) ?? nonBlankString(read(read(asset, 'media_metadata'), 'provider_flagged_reason'));
 }
 
 function uploadNote(asset: unknown): unknown {
@@ -71,7 +70,7 @@ function isHttpUrl(value: unknown): boolean {
 }
 
 function hasEntries(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  if (!isRecord(value)) return false;
   try {
     return Object.keys(value).length > 0;
   } catch {

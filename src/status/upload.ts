@@ -1,4 +1,4 @@
-import { readField } from './read.js';
+import { isRecord, readField } from './read.js';
 import { formatCopy, getCopy, providerName, type Copy } from './copy.js';
 import { LOCAL_ONLY_NOTE_PREFIX, localOnlyReason, REUSED_NOTE_PREFIX, type ProviderStatus } from './statuses.js';
 
@@ -22,7 +22,7 @@ export interface UploadOutcome {
  */
 export function interpretUploadResponse(response: unknown, copy: Copy = getCopy()): UploadOutcome {
   const provider = providerName(stringField(response, 'provider_id'), copy);
-  if (response === null || typeof response !== 'object' || Array.isArray(response)) {
+  if (!isRecord(response)) {
     return { providerSucceeded: false, status: 'unknown', message: formatCopy(copy.upload.unreadable, { provider }) };
   }
   const note = stringField(response, 'note') ?? '';
