@@ -1,0 +1,17 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  // public/mockServiceWorker.js is served at the root, so the worker's scope "/" covers iframe.html.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(config) {
+    // Pre-bundling lit/directive-helpers.js avoids "Multiple versions of Lit loaded" in dev.
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(config, { optimizeDeps: { include: ['lit/directive-helpers.js'] } });
+  },
+};
+
+export default config;
