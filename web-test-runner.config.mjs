@@ -26,7 +26,13 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS },
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        // Not UTC, so that tests can tell a naive server time read as UTC from one read as local time.
+        env: { ...process.env, TZ: 'America/New_York' },
+      },
     }),
   ],
   staticLogging: !!process.env.CI,

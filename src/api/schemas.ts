@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { resolveProviderStatus, type ProviderStatus } from '../status/index.js';
+import { utcIso } from './dates.js';
 import { toSafeUrl } from './urls.js';
 
 /*
@@ -187,15 +188,4 @@ function tagObjectLabel(tag: unknown): string | null {
     if (typeof candidate === 'string' && candidate.trim() !== '') return candidate;
   }
   return null;
-}
-
-/** The backend stores naive UTC times ("2025-11-21T18:02:11.482913"); read them as UTC, not local time. */
-function utcIso(value: string | null): string | null {
-  if (value === null || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
-  let iso = value.trim();
-  if (iso.length === 10) iso += 'T00:00:00';
-  iso = iso.replace(/([+-]\d{2}:?\d{2})Z$/i, '$1'); // HEAD's upload history writes "+00:00Z"
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(iso)) iso += 'Z'; // naive means UTC
-  const time = Date.parse(iso);
-  return Number.isFinite(time) ? new Date(time).toISOString() : null;
 }

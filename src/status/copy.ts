@@ -21,6 +21,45 @@ export interface Copy {
     localOnlyWithReason: string;
     unreadable: string;
   };
+  /** Words of `<media-card>`. */
+  card: {
+    /** Shown where there is no picture, or it did not load. */
+    noPreview: string;
+    mediaTypes: Record<string, string>;
+    /** The title of an asset without a description. */
+    untitled: string;
+    duration: string;
+    /** The name of the button that opens the asset. */
+    open: string;
+    /** "Created …", before the date. */
+    created: string;
+  };
+  /** Words of `<status-overview>`. */
+  overview: {
+    label: string;
+    all: string;
+    /** What the counts count: the assets loaded in the page … */
+    countsLoaded: Plural;
+    /** … or the server's own totals. */
+    countsServer: string;
+    /** Announced when the counts change. */
+    summary: string;
+  };
+  /** Words of `<asset-gallery>`. */
+  gallery: {
+    listLabel: string;
+    loading: string;
+    loadMore: string;
+    loadingMore: string;
+    retry: string;
+    errorTitle: string;
+    empty: string;
+    emptyFiltered: string;
+    emptyFilteredSoFar: Plural;
+    clearFilter: string;
+    skipped: Plural;
+    loaded: Plural;
+  };
   errors: {
     network: string;
     http: string;
@@ -51,6 +90,38 @@ export const DEFAULT_COPY: Copy = {
     localOnlyWithReason: 'Saved locally; provider upload failed: {reason}',
     unreadable: "The server's reply to the upload could not be read, so it is not known whether {provider} accepted it",
   },
+  card: {
+    noPreview: 'No preview',
+    mediaTypes: { image: 'Image', video: 'Video', audio: 'Audio', '3d_model': '3D model' },
+    untitled: '{mediaType} #{id}',
+    duration: '{seconds} s',
+    open: 'Open {title}',
+    created: 'Created',
+  },
+  overview: {
+    label: 'Filter by provider status',
+    all: 'All',
+    countsLoaded: { one: 'Counts of the 1 loaded asset', other: 'Counts of the {count} loaded assets' },
+    countsServer: 'Totals on the server',
+    summary: '{ok} Provider OK, {local_only} Local only, {flagged} Flagged, {unknown} Unknown',
+  },
+  gallery: {
+    listLabel: 'Assets',
+    loading: 'Loading assets…',
+    loadMore: 'Load more',
+    loadingMore: 'Loading more…',
+    retry: 'Retry',
+    errorTitle: 'The assets could not be loaded',
+    empty: 'No assets yet',
+    emptyFiltered: 'No assets with the status “{status}”',
+    emptyFilteredSoFar: {
+      one: 'No assets with the status “{status}” among the 1 loaded so far',
+      other: 'No assets with the status “{status}” among the {count} loaded so far',
+    },
+    clearFilter: 'Show all assets',
+    skipped: { one: '1 item from the server could not be shown', other: '{count} items from the server could not be shown' },
+    loaded: { one: '1 asset loaded', other: '{count} assets loaded' },
+  },
   errors: {
     network: 'Could not reach the server. Check the connection and try again.',
     http: 'The server could not complete the request (HTTP {status}).',
@@ -62,6 +133,9 @@ export const DEFAULT_COPY: Copy = {
     notAFile: 'Only files can be uploaded.',
   },
 };
+
+/** Words that change with a count: Intl.PluralRules picks the form ("one", "few", …); `other` is the fallback. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** A partial {@link Copy}: any string left out keeps its default. */
 export type CopyOverrides = {
@@ -134,4 +208,17 @@ export function statusExplanation(status: ProviderStatus, reason?: string, copy:
 export function providerName(providerId: string | null | undefined, copy: Copy = current): string {
   if (!providerId) return copy.unnamedProvider;
   return Object.hasOwn(copy.providerNames, providerId) ? (copy.providerNames[providerId] ?? providerId) : providerId;
+}
+
+/** The form of `plural` for `count`, with `{count}` filled in (as a number of the given locale). */
+export function formatPlural(plural: Plural, count: number, locale?: string): string {
+  let form: Intl.LDMLPluralRule = 'other';
+  let number = String(count);
+  try {
+    form = new Intl.PluralRules(locale).select(count);
+    number = new Intl.NumberFormat(locale).format(count);
+  } catch {
+    // An invalid locale: fall back to "other" and plain digits.
+  }
+  return formatCopy(plural[form] ?? plural.other, { count: number });
 }

@@ -16,6 +16,7 @@ export { countByStatus, type StatusCounts } from './count.js';
 export {
   DEFAULT_COPY,
   formatCopy,
+  formatPlural,
   getCopy,
   mergeCopy,
   providerName,
@@ -25,4 +26,5 @@ export {
   statusLabel,
   type Copy,
   type CopyOverrides,
+  type Plural,
 } from './copy.js';

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+    font: inherit;
+    font-size: var(--age-badge-font-size, 0.8125rem);
+    line-height: 1.2;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    margin: 0;
+    padding: 0.2em 0.6em 0.2em 0.45em;
+    border: 1px solid var(--_border);
+    border-radius: var(--age-badge-radius, 999px);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    font-weight: 600;
+    white-space: nowrap;
+    cursor: help;
+  }
+  .badge[data-status='unknown'] {
+    font-weight: 500;
+    border-style: dashed;
+  }
+  .badge:focus-visible {
+    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: 2px;
+  }
+  .explanation {
+    /* In the top layer (popover) when the browser has it, so no card or scroller clips it. */
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-width: min(22rem, calc(100vw - 16px));
+    padding: 0.5em 0.7em;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    background: var(--age-explanation-bg, #ffffff);
+    color: var(--age-explanation-fg, #1d2330);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+    font-weight: 400;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  .explanation:not(:popover-open):not(.fallback-open) {
+    display: none;
+  }
+  .provider {
+    display: block;
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .badge,
+    .explanation {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,209 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { getCopy, isProviderStatus, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
+import { statusIcon } from '../shared/status-icons.js';
+import { statusColors } from '../shared/status-styles.js';
+import { styles } from './provider-badge.styles.js';
+
+/** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
+const HOVER_GRACE_MS = 200;
+
+/**
+ * A provider status, in words and a shape of its own: Provider OK, Local only, Flagged or Unknown. The
+ * explanation ("Provider upload failed; stored locally in PixSim7: …") opens on hover, keyboard focus or tap,
+ * stays while the pointer is over it, and closes with Escape; screen readers always get it as the
+ * description.
+ *
+ * @summary Where an asset lives, at a glance, with the reason when there is one.
+ *
+ * @csspart badge - The button: icon and label.
+ * @csspart icon - The status's icon.
+ * @csspart label - The status's words.
+ * @csspart explanation - The explanation that opens from the badge.
+ *
+ * @cssprop [--age-badge-font-size=0.8125rem] - The badge's font size.
+ * @cssprop [--age-badge-radius=999px] - The badge's corner radius.
+ * @cssprop [--age-status-ok-fg=#17642b] - Provider OK text and icon; likewise `-bg`, `-border`, and for `local-only`, `flagged`, `unknown`.
+ * @cssprop [--age-explanation-bg=#ffffff] - The explanation's background.
+ * @cssprop [--age-explanation-fg=#1d2330] - The explanation's text.
+ * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline.
+ */
+export class ProviderBadge extends LitElement {
+  static override styles = [statusColors, styles];
+
+  /** `ok`, `local_only`, `flagged` or `unknown`; any other value shows as `unknown`. */
+  @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : 'unknown') } })
+  status: ProviderStatus = 'unknown';
+
+  /** Why the asset is local only or flagged, when known; shown after the explanation. */
+  @property() reason: string | null = null;
+
+  /** The provider's id (`pixverse`); its name heads the explanation. */
+  @property() provider: string | null = null;
+
+  @state() private open = false;
+
+  @query('.badge') private button!: HTMLButtonElement;
+  @query('.explanation') private explanation!: HTMLElement;
+
+  /** Opened by a click or tap: stays until clicked again, Escape, or a click elsewhere. */
+  private pinned = false;
+  private hovered = false;
+  private focused = false;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hovered = this.focused = this.pinned = false;
+    this.open = false;
+    this.stopListening();
+    clearTimeout(this.closeTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('status') && !isProviderStatus(this.status)) this.status = 'unknown';
+  }
+
+  protected override render(): TemplateResult {
+    const copy = getCopy();
+    const reason = typeof this.reason === 'string' && this.reason.trim() ? this.reason.trim() : undefined;
+    const shownReason = this.status === 'local_only' || this.status === 'flagged' ? reason : undefined;
+    return html`<button
+        part="badge"
+        class="badge"
+        type="button"
+        data-status=${this.status}
+        aria-describedby="explanation"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        @click=${this.onClick}
+        @keydown=${this.onKeydown}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+        @pointerenter=${this.onPointerEnter}
+        @pointerleave=${this.onPointerLeave}
+      >
+        ${statusIcon(this.status)}<span part="label" class="label">${statusLabel(this.status, copy)}</span>
+      </button>
+      <div
+        id="explanation"
+        part="explanation"
+        class="explanation"
+        role="tooltip"
+        popover="manual"
+        data-status=${this.status}
+        @pointerenter=${this.onPointerEnter}
+        @pointerleave=${this.onPointerLeave}
+      >
+        ${this.provider ? html`<span class="provider">${providerName(this.provider, copy)}</span>` : null}
+        ${statusExplanation(this.status, shownReason, copy)}
+      </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('open')) return;
+    const popover = this.explanation;
+    const supportsPopover = typeof popover.showPopover === 'function';
+    if (this.open) {
+      if (supportsPopover && !popover.matches(':popover-open')) popover.showPopover();
+      if (!supportsPopover) popover.classList.add('fallback-open');
+      this.place();
+      this.startListening();
+    } else {
+      if (supportsPopover && popover.matches(':popover-open')) popover.hidePopover();
+      popover.classList.remove('fallback-open');
+      this.stopListening();
+    }
+  }
+
+  private setOpen(): void {
+    clearTimeout(this.closeTimer);
+    this.open = this.pinned || this.hovered || this.focused;
+  }
+
+  /** A click or tap pins the explanation open; a second one closes it. */
+  private readonly onClick = (): void => {
+    if (this.pinned) {
+      this.dismiss();
+    } else {
+      this.pinned = true;
+      this.setOpen();
+    }
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.open) {
+      event.stopPropagation();
+      this.dismiss();
+    }
+  };
+
+  private readonly onFocus = (): void => {
+    // Keyboard focus shows the explanation; a mouse click's focus is handled by the click.
+    if (this.button.matches(':focus-visible')) {
+      this.focused = true;
+      this.setOpen();
+    }
+  };
+
+  private readonly onBlur = (): void => {
+    this.focused = false;
+    this.pinned = false;
+    this.setOpen();
+  };
+
+  private readonly onPointerEnter = (event: PointerEvent): void => {
+    if (event.pointerType !== 'mouse') return; // touch and pen use the tap
+    this.hovered = true;
+    this.setOpen();
+  };
+
+  private readonly onPointerLeave = (event: PointerEvent): void => {
+    if (event.pointerType !== 'mouse') return;
+    this.hovered = false;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.setOpen(), HOVER_GRACE_MS);
+  };
+
+  /** Escape closes it wherever focus is (WCAG 1.4.13); it opens again on the next hover, focus or tap. */
+  private dismiss(): void {
+    this.pinned = this.hovered = this.focused = false;
+    this.setOpen();
+  }
+
+  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.dismiss();
+  };
+
+  private readonly onDocumentPointerdown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.dismiss();
+  };
+
+  private readonly onViewportChange = (): void => this.place();
+
+  private startListening(): void {
+    document.addEventListener('keydown', this.onDocumentKeydown);
+    document.addEventListener('pointerdown', this.onDocumentPointerdown);
+    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    window.addEventListener('resize', this.onViewportChange, { passive: true });
+  }
+
+  private stopListening(): void {
+    document.removeEventListener('keydown', this.onDocumentKeydown);
+    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
+    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
+    window.removeEventListener('resize', this.onViewportChange);
+  }
+
+  /** Below the badge, or above it when there is no room; kept inside the viewport. Set through the CSSOM (CSP-safe). */
+  private place(): void {
+    const anchor = this.button.getBoundingClientRect();
+    const popover = this.explanation;
+    const { width, height } = popover.getBoundingClientRect();
+    const gap = 6;
+    const below = anchor.bottom + gap;
+    const top = below + height > window.innerHeight - 8 && anchor.top - gap - height > 8 ? anchor.top - gap - height : below;
+    const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
+    popover.style.top = `${Math.round(top)}px`;
+    popover.style.left = `${Math.round(left)}px`;
+  }
+}

@@ -1,0 +1,17 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { localeOf, numberFormat } from '../../src/components/shared/locale.js';
+
+describe('localeOf', () => {
+  it('finds the nearest lang across shadow roots', async () => {
+    const outer = await fixture<HTMLDivElement>(html`<div lang="de"><span></span></div>`);
+    const host = outer.querySelector('span') as HTMLSpanElement;
+    const inner = document.createElement('b');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    expect(localeOf(inner)).to.equal('de');
+    expect(numberFormat(localeOf(inner)).format(100000)).to.equal('100.000');
+  });
+
+  it('falls back to the default locale for an invalid lang', () => {
+    expect(numberFormat('not a locale!').format(1)).to.equal('1');
+  });
+});

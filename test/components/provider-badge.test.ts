@@ -1,0 +1,203 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../src/provider-badge.js';
+import type { ProviderBadge } from '../../src/provider-badge.js';
+import { resetCopy, setCopy } from '../../src/status/index.js';
+
+const parts = (badge: ProviderBadge) => {
+  const root = badge.shadowRoot as ShadowRoot;
+  return {
+    button: root.querySelector('button') as HTMLButtonElement,
+    label: root.querySelector('[part="label"]')?.textContent?.trim(),
+    explanation: root.querySelector('[part="explanation"]') as HTMLElement,
+    icon: root.querySelector('svg[part="icon"]')?.innerHTML ?? '',
+  };
+};
+const isOpen = (badge: ProviderBadge) => parts(badge).explanation.matches(':popover-open');
+
+describe('<provider-badge>', () => {
+  afterEach(() => resetCopy());
+
+  const cases = [
+    ['ok', 'Provider OK', 'Provider accepted this asset'],
+    ['local_only', 'Local only', 'Provider upload failed; stored locally in PixSim7'],
+    ['flagged', 'Flagged', 'Flagged by the provider after upload'],
+    ['unknown', 'Unknown', 'Provider status unknown'],
+  ] as const;
+
+  for (const [status, label, explanation] of cases) {
+    it(`shows "${label}" with its own icon and explains it (${status})`, async () => {
+      const badge = await fixture<ProviderBadge>(html`<provider-badge status=${status}></provider-badge>`);
+      const { button, explanation: tip } = parts(badge);
+      expect(parts(badge).label).to.equal(label);
+      expect(tip.textContent?.trim()).to.equal(explanation);
+      expect(button.getAttribute('aria-describedby')).to.equal(tip.id);
+      await expect(badge).to.be.accessible();
+    });
+  }
+
+  it('draws a different shape for each status', async () => {
+    const icons = new Set<string>();
+    for (const [status] of cases) icons.add(parts(await fixture<ProviderBadge>(html`<provider-badge status=${status}></provider-badge>`)).icon);
+    expect(icons.size).to.equal(4);
+  });
+
+  it('shows an unknown value as Unknown and reflects that', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="pending"></provider-badge>`);
+    expect(parts(badge).label).to.equal('Unknown');
+    expect(badge.getAttribute('status')).to.equal('unknown');
+    badge.status = 'not_flagged' as never;
+    await badge.updateComplete;
+    expect(parts(badge).label).to.equal('Unknown');
+  });
+
+  it('adds the reason for local only and flagged, and names the provider', async () => {
+    const badge = await fixture<ProviderBadge>(
+      html`<provider-badge status="local_only" provider="pixverse" reason="No available account for provider 'pixverse'"></provider-badge>`,
+    );
+    expect(parts(badge).explanation.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      "Pixverse Provider upload failed; stored locally in PixSim7: No available account for provider 'pixverse'",
+    );
+    badge.status = 'flagged';
+    badge.reason = 'post_delivery_moderation';
+    await badge.updateComplete;
+    expect(parts(badge).explanation.textContent).to.contain('Flagged by the provider after upload: post_delivery_moderation');
+  });
+
+  it('renders a hostile reason as text', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="flagged" reason="<img src=x onerror=alert(1)>"></provider-badge>`);
+    expect(parts(badge).explanation.querySelector('img')).to.equal(null);
+    expect(parts(badge).explanation.textContent).to.contain('<img src=x onerror=alert(1)>');
+  });
+
+  it('uses the app name of the copy', async () => {
+    setCopy({ appName: 'Acme Studio' });
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="local_only"></provider-badge>`);
+    expect(parts(badge).explanation.textContent).to.contain('stored locally in Acme Studio');
+  });
+
+  it('opens on a click or tap, closes on a second one and on Escape', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="flagged"></provider-badge>`);
+    const { button } = parts(badge);
+    button.click();
+    await badge.updateComplete;
+    expect(isOpen(badge)).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    button.click();
+    await badge.updateComplete;
+    expect(isOpen(badge)).to.equal(false);
+    button.click();
+    await badge.updateComplete;
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await badge.updateComplete;
+    expect(isOpen(badge)).to.equal(false);
+  });
+
+  it('closes when the page is clicked elsewhere, and when removed', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="ok"></provider-badge>`);
+    parts(badge).button.click();
+    await badge.updateComplete;
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await badge.updateComplete;
+    expect(isOpen(badge)).to.equal(false);
+  });
+
+  it('places the explanation in the viewport, next to the badge', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="local_only" reason="A long reason ${'x'.repeat(300)}"></provider-badge>`);
+    parts(badge).button.click();
+    await badge.updateComplete;
+    const tip = parts(badge).explanation.getBoundingClientRect();
+    const anchor = parts(badge).button.getBoundingClientRect();
+    expect(tip.left).to.be.at.least(0);
+    expect(tip.right).to.be.at.most(window.innerWidth);
+    expect(tip.top).to.be.closeTo(anchor.bottom + 6, 2);
+  });
+
+  describe('hover and keyboard', () => {
+    /** The grace period after the pointer leaves (200 ms in the badge), with room to spare. */
+    const AFTER_GRACE = 400;
+    const centre = (element: Element): [number, number] => {
+      const box = element.getBoundingClientRect();
+      return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+    };
+    const mountAwayFromEdges = async (status = 'flagged') => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="padding: 40px"><button>before</button> <provider-badge status=${status} reason="early_cdn_filtered"></provider-badge></div>`,
+      );
+      return { wrapper, badge: wrapper.querySelector('provider-badge') as ProviderBadge };
+    };
+
+    afterEach(() => resetMouse());
+
+    it('opens when the mouse moves onto it and closes after the grace period when it moves away', async () => {
+      const { badge } = await mountAwayFromEdges();
+      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      expect(parts(badge).button.getAttribute('aria-expanded')).to.equal('true');
+      await sendMouse({ type: 'move', position: [window.innerWidth - 5, window.innerHeight - 5] });
+      await badge.updateComplete;
+      expect(isOpen(badge), 'still open during the grace period').to.equal(true);
+      await aTimeout(AFTER_GRACE);
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(false);
+      expect(parts(badge).button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('stays open while the mouse moves onto the explanation, and closes when it leaves that', async () => {
+      const { badge } = await mountAwayFromEdges();
+      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      await sendMouse({ type: 'move', position: centre(parts(badge).explanation) });
+      await aTimeout(AFTER_GRACE);
+      await badge.updateComplete;
+      expect(isOpen(badge), 'open while hovering the explanation').to.equal(true);
+      await sendMouse({ type: 'move', position: [window.innerWidth - 5, window.innerHeight - 5] });
+      await aTimeout(AFTER_GRACE);
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(false);
+    });
+
+    it('opens on keyboard focus (Tab) and closes with Escape, keeping focus', async () => {
+      const { wrapper, badge } = await mountAwayFromEdges('local_only');
+      (wrapper.querySelector('button') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Tab' });
+      await badge.updateComplete;
+      expect(badge.shadowRoot?.activeElement === parts(badge).button, 'the badge has focus').to.equal(true);
+      expect(isOpen(badge)).to.equal(true);
+      expect(parts(badge).explanation.textContent).to.contain('early_cdn_filtered');
+      await sendKeys({ press: 'Escape' });
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(false);
+      expect(badge.shadowRoot?.activeElement === parts(badge).button, 'focus stays on the badge').to.equal(true);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await badge.updateComplete;
+      expect(document.activeElement === wrapper.querySelector('button'), 'focus went back').to.equal(true);
+      expect(isOpen(badge)).to.equal(false);
+      await sendKeys({ press: 'Tab' });
+      await badge.updateComplete;
+      expect(isOpen(badge), 'opens again on the next focus').to.equal(true);
+    });
+
+    it('closes on Escape while hovered, and a mouse click does not count as keyboard focus', async () => {
+      const { badge } = await mountAwayFromEdges();
+      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await badge.updateComplete;
+      expect(isOpen(badge), 'Escape dismisses a hover explanation (WCAG 1.4.13)').to.equal(false);
+      await sendMouse({ type: 'click', position: centre(parts(badge).button) });
+      await badge.updateComplete;
+      expect(isOpen(badge), 'a click pins it open').to.equal(true);
+      await sendMouse({ type: 'click', position: centre(parts(badge).button) });
+      await sendMouse({ type: 'move', position: [window.innerWidth - 5, window.innerHeight - 5] });
+      await aTimeout(AFTER_GRACE);
+      await badge.updateComplete;
+      expect(isOpen(badge), 'the second click closes it, focus alone does not keep it open').to.equal(false);
+    });
+  });
+});
