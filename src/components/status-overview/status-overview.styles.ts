@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_neutral-fg: var(--age-overview-fg, #1d2330);
+    --_neutral-bg: var(--age-overview-pressed-bg, #e6e9ef);
+    --_neutral-border: var(--age-overview-border, #6b7180);
+    display: block;
+    font: inherit;
+    font-size: var(--age-overview-font-size, 0.875rem);
+    line-height: 1.2;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .group {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--age-overview-gap, 0.5em);
+    margin: 0;
+    padding: 0;
+  }
+  /* The status buttons take their colours from statusColors ([data-status]); "All" is neutral. */
+  .button:not([data-status]) {
+    --_fg: var(--_neutral-fg);
+    --_bg: var(--_neutral-bg);
+    --_border: var(--_neutral-border);
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    box-sizing: border-box;
+    min-height: 2em;
+    margin: 0;
+    padding: 0.3em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--age-overview-radius, 999px);
+    background-color: var(--age-overview-bg, #ffffff);
+    color: var(--_fg);
+    font: inherit;
+    font-weight: 600;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .button[data-status='unknown'] {
+    border-style: dashed;
+  }
+  /*
+   * Pressed: visible without colour. A border twice as thick (solid even for Unknown), a bar under the
+   * words, and the status's tint; the padding gives back the extra border so that nothing moves.
+   */
+  .button[aria-pressed='true'] {
+    padding: calc(0.3em - 1px) calc(0.75em - 1px);
+    border-width: 2px;
+    border-style: solid;
+    background-color: var(--_bg);
+    box-shadow: inset 0 -3px 0 0 var(--_fg);
+  }
+  /* Unknown has no tint of its own by default (a transparent badge); pressed, it still needs one. */
+  .button[data-status='unknown'][aria-pressed='true'] {
+    background-color: var(--age-status-unknown-bg, var(--_neutral-bg));
+  }
+  .button:hover {
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .button:focus-visible {
+    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: 2px;
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+  }
+  .caption {
+    margin: 0.4em 0 0;
+    color: var(--age-overview-caption-fg, #4a5060);
+    font-size: 0.92em;
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+      background-color: ButtonFace;
+      color: ButtonText;
+    }
+    /* box-shadow and tints are dropped here: the thick border (in Highlight) and an underline remain. */
+    .button[aria-pressed='true'] {
+      border-color: Highlight;
+    }
+    .button[aria-pressed='true'] .label {
+      text-decoration: underline;
+      text-decoration-thickness: 2px;
+      text-underline-offset: 0.2em;
+    }
+  }
+`;
