@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    min-width: 0;
+    font: inherit;
+    color: var(--media-card-fg, #1d2330);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    box-sizing: border-box;
+    margin: 0;
+    overflow: hidden;
+    border: 1px solid var(--media-card-border, #d5d9e0);
+    border-radius: var(--media-card-radius, 8px);
+    background: var(--media-card-bg, #ffffff);
+  }
+  .media {
+    position: relative;
+    display: block;
+    flex: none;
+    /* The box's size never depends on the picture: nothing shifts when it loads, fails or changes. */
+    aspect-ratio: var(--media-card-aspect-ratio, 16 / 9);
+    overflow: hidden;
+    background: var(--media-card-media-bg, #e9ecf1);
+  }
+  .image,
+  .video,
+  .placeholder {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    box-sizing: border-box;
+  }
+  .image,
+  .video {
+    display: block;
+    object-fit: var(--media-card-object-fit, cover);
+  }
+  .placeholder {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35em;
+    padding: 0.5em;
+    color: var(--media-card-placeholder-fg, #4a5060);
+    font-size: 0.875em;
+    text-align: center;
+  }
+  .glyph {
+    width: 2em;
+    height: 2em;
+  }
+  .open {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .open:focus-visible {
+    outline: 3px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: -3px;
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    gap: var(--media-card-gap, 0.4rem);
+    min-width: 0;
+    padding: var(--media-card-padding, 0.6rem 0.75rem 0.75rem);
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+    /* Two lines at most; the whole title stays the accessible name. */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--media-card-meta-fg, #4a5060);
+    font-size: 0.8125em;
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .meta li + li::before {
+    content: '·' / '';
+    margin-inline-end: 0.5em;
+  }
+  /* The date has a line of its own, so that no separator starts a wrapped line. */
+  .meta .created {
+    flex-basis: 100%;
+  }
+  .meta .created::before {
+    content: none;
+  }
+  .badge {
+    align-self: flex-start;
+    max-width: 100%;
+  }
+  .empty .body {
+    min-height: 4.5em;
+  }
+  @media (forced-colors: active) {
+    .card {
+      border-color: CanvasText;
+    }
+  }
+`;

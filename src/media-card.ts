@@ -1,0 +1,16 @@
+import { MediaCard, type AssetOpenDetail, type MediaCardLoading } from './components/media-card/media-card.js';
+import { defineElement } from './components/shared/define.js';
+import './provider-badge.js';
+
+export { MediaCard, type AssetOpenDetail, type MediaCardLoading };
+
+defineElement('media-card', MediaCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'media-card': MediaCard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'asset-open': CustomEvent<AssetOpenDetail>;
+  }
+}
