@@ -8,7 +8,15 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false, // public/ holds the MSW worker: never ship it
     lib: {
-      entry: { index: 'src/index.ts', 'status/index': 'src/status/index.ts', 'api/index': 'src/api/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        'asset-gallery': 'src/asset-gallery.ts',
+        'media-card': 'src/media-card.ts',
+        'provider-badge': 'src/provider-badge.ts',
+        'status-overview': 'src/status-overview.ts',
+        'status/index': 'src/status/index.ts',
+        'api/index': 'src/api/index.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

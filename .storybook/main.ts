@@ -10,7 +10,7 @@ const config: StorybookConfig = {
   async viteFinal(config) {
     // Pre-bundling lit/directive-helpers.js avoids "Multiple versions of Lit loaded" in dev.
     const { mergeConfig } = await import('vite');
-    return mergeConfig(config, { optimizeDeps: { include: ['lit/directive-helpers.js'] } });
+    return mergeConfig(config, { optimizeDeps: { include: ['lit/directive-helpers.js', 'lit/decorators.js'] } });
   },
 };
 

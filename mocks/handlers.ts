@@ -63,7 +63,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         : asset.has_local_file
           ? `${mediaPath}/u/1/thumbnails/${asset.id}.jpg`
           : asset.cdn_name
-            ? `${origin}/mock-cdn/${asset.cdn_name.replace(/\.\w+$/, '')}-thumb.jpg`
+            ? `${origin}/mock-cdn/${asset.cdn_name.replace(/\.\w+$/, '')}-${asset.media_type === 'video' ? 'poster' : 'thumb'}.jpg`
             : null;
     const flagReason = status === 'flagged' ? (asset.flag_reason ?? 'post_delivery_moderation') : null;
     const common: Record<string, unknown> = {
@@ -282,7 +282,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const asset = found(String(params.name).replace(/\.\w+$/, ''));
       return svg(artworkSvg(`#${asset?.id ?? params.name}`, asset?.media_type ?? 'image'));
     }),
-    http.get('*/mock-cdn/:name', ({ params }) => svg(artworkSvg(String(params.name).slice(0, 8), /\.mp4$/.test(String(params.name)) ? 'video' : 'image'))),
+    http.get('*/mock-cdn/:name', ({ params }) => {
+      const name = String(params.name);
+      return svg(artworkSvg(name.slice(0, 8), /(\.mp4|-poster\.jpg)$/.test(name) ? 'video' : 'image'));
+    }),
   ];
 
   return { db, behaviour, handlers };
@@ -361,7 +364,7 @@ function validationError(loc: string[], msg: string): Response {
   return HttpResponse.json({ detail: [{ type: 'value_error', loc, msg }] }, { status: 422 });
 }
 
-/** One valid item gets fields of the wrong type (still shown); every seventh place gets an item that cannot be. */
+/** One item gets fields of the wrong type (still shown); every seventh item is broken past showing. */
 function mixInInvalidItems(items: unknown[]): void {
   if (isRecord(items[0])) Object.assign(items[0], { width: 'wide', tags: 'oops', created_at: 'yesterday' });
   const broken = [
@@ -369,9 +372,7 @@ function mixInInvalidItems(items: unknown[]): void {
     () => 'not an asset',
     (item: unknown) => ({ ...(item as object), id: 'abc' }),
   ];
-  for (let index = items.length - 1, n = 0; index >= 0; index -= 7, n++) {
-    items.splice(index, 0, broken[n % broken.length]?.(items[index]));
-  }
+  for (let index = 6, n = 0; index < items.length; index += 7, n++) items[index] = broken[n % broken.length]?.(items[index]);
 }
 
 function svg(body: string): Response {

@@ -1,6 +1,10 @@
 /**
- * asset-gallery-elements: the provider-status core and the assets client. The elements register here as
- * they arrive; `asset-gallery-elements/status` and `/api` stay importable on their own.
+ * asset-gallery-elements: registers <asset-gallery>, <media-card>, <provider-badge> and <status-overview>,
+ * and re-exports their classes with the provider-status core and the assets client.
  */
 export * from './status/index.js';
 export * from './api/index.js';
+export * from './provider-badge.js';
+export * from './media-card.js';
+export * from './status-overview.js';
+export * from './asset-gallery.js';

@@ -1,0 +1,100 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    color: var(--age-text, #1d2330);
+    font: inherit;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    display: grid;
+    gap: var(--asset-gallery-gap, 1rem);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(var(--asset-gallery-card-min-width, 14rem), 1fr));
+    gap: var(--asset-gallery-gap, 1rem);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .grid > li {
+    display: grid;
+    min-width: 0;
+  }
+  .skeleton {
+    aspect-ratio: var(--media-card-aspect-ratio, 16 / 9);
+    border-radius: var(--media-card-radius, 8px);
+    background: linear-gradient(90deg, #eceef2 0%, #f6f7f9 50%, #eceef2 100%) 0 0 / 200% 100%;
+    animation: shimmer 1.4s linear infinite;
+  }
+  .skeleton-line {
+    height: 0.8rem;
+    margin-top: 0.6rem;
+    width: 70%;
+    border-radius: 4px;
+    background: #eceef2;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  .state {
+    display: grid;
+    justify-items: start;
+    gap: 0.5rem;
+    padding: 1.25rem;
+    border: 1px solid var(--age-border, #c9ced8);
+    border-radius: 8px;
+  }
+  .state p {
+    margin: 0;
+  }
+  .error {
+    border-color: var(--age-status-flagged-border, #c9303c);
+  }
+  .error-title,
+  .empty-title {
+    font-weight: 600;
+  }
+  .notice {
+    margin: 0;
+    color: var(--age-muted, #4a5060);
+    font-size: 0.875rem;
+  }
+  .footer {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+  button {
+    font: inherit;
+    padding: 0.45em 1em;
+    border: 1px solid var(--age-button-border, #1a5fd0);
+    border-radius: 6px;
+    background: var(--age-button-bg, #1a5fd0);
+    color: var(--age-button-fg, #ffffff);
+    cursor: pointer;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: 2px;
+  }
+  .sentinel {
+    height: 1px;
+  }
+`;

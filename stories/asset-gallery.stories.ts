@@ -1,0 +1,162 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { delay, http } from 'msw';
+import { expect, waitFor } from 'storybook/test';
+import { createMockBackend, scenarioHandlers, type ScenarioName } from '../mocks/index.js';
+import '../src/asset-gallery.js';
+import type { AssetGallery } from '../src/asset-gallery.js';
+
+interface GalleryArgs {
+  api: 'query' | 'search';
+  pageSize: number;
+  statusFilter: string;
+  infiniteScroll: boolean;
+}
+
+const meta = {
+  title: 'Elements/asset-gallery',
+  component: 'asset-gallery',
+  render: (args) =>
+    html`<asset-gallery
+      api=${args.api}
+      page-size=${args.pageSize}
+      status-filter=${args.statusFilter}
+      ?infinite-scroll=${args.infiniteScroll}
+    ></asset-gallery>`,
+  args: { api: 'query', pageSize: 12, statusFilter: '', infiniteScroll: false },
+  argTypes: {
+    api: { control: 'inline-radio', options: ['query', 'search'] },
+    statusFilter: { control: 'select', options: ['', 'ok', 'local_only', 'flagged', 'unknown'] },
+  },
+  parameters: { msw: { handlers: scenarioHandlers('default') } },
+} satisfies Meta<GalleryArgs>;
+export default meta;
+type Story = StoryObj<GalleryArgs>;
+
+const galleryIn = (canvas: HTMLElement) => canvas.querySelector('asset-gallery') as AssetGallery;
+const shadowText = (canvas: HTMLElement) => galleryIn(canvas).shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+const cardStatuses = (canvas: HTMLElement) =>
+  [...(galleryIn(canvas).shadowRoot?.querySelectorAll('media-card') ?? [])].map((card) => card.getAttribute('status'));
+const overviewText = (canvas: HTMLElement) =>
+  galleryIn(canvas).shadowRoot?.querySelector('status-overview')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+const timeout = { timeout: 5000 };
+
+/** A story on one scenario of the mock backend. */
+const onScenario = (scenario: ScenarioName, story: Story = {}): Story => ({
+  ...story,
+  parameters: { ...story.parameters, msw: { handlers: scenarioHandlers(scenario) } },
+});
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(cardStatuses(canvasElement)).toHaveLength(12), timeout);
+    await expect(overviewText(canvasElement)).toMatch(/\d+ ?Provider OK/);
+    await expect(overviewText(canvasElement)).toContain('Counts of the 12 loaded assets');
+  },
+};
+
+export const SearchApiWithServerTotals: Story = {
+  args: { api: 'search' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals on the server'), timeout);
+  },
+};
+
+export const FilteredLocalOnly: Story = {
+  args: { statusFilter: 'local_only' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(cardStatuses(canvasElement).length).toBeGreaterThan(0), timeout);
+    await expect(new Set(cardStatuses(canvasElement))).toEqual(new Set(['local_only']));
+  },
+};
+
+export const FilteredFlagged: Story = { args: { statusFilter: 'flagged' } };
+
+export const Loading: Story = {
+  parameters: {
+    msw: {
+      handlers: [
+        http.get('*/api/v1/assets', async () => {
+          await delay('infinite');
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('Loading assets…'), timeout);
+  },
+};
+
+export const Empty: Story = onScenario('empty', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('No assets yet'), timeout);
+  },
+});
+
+export const EmptyForTheFilter: Story = {
+  args: { statusFilter: 'flagged' },
+  parameters: { msw: { handlers: scenarioHandlers('empty') } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('No assets with the status “Flagged”'), timeout);
+    await expect(shadowText(canvasElement)).toContain('Show all assets');
+  },
+};
+
+export const ServerError: Story = onScenario('server-error', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('Failed to list assets: database is locked'), timeout);
+    await expect(shadowText(canvasElement)).toContain('Retry');
+  },
+});
+
+export const NetworkError: Story = onScenario('network-error', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('Could not reach the server'), timeout);
+  },
+});
+
+export const MalformedJson: Story = onScenario('malformed-json', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('not JSON'), timeout);
+  },
+});
+
+export const WrongShape: Story = onScenario('wrong-shape', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('not a list of assets'), timeout);
+  },
+});
+
+export const Latency: Story = onScenario('latency');
+export const ProviderDown: Story = onScenario('provider-down');
+export const Moderation: Story = onScenario('moderation');
+
+export const OldServer: Story = onScenario('old-server', {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(cardStatuses(canvasElement)).toHaveLength(12), timeout);
+    await expect(new Set(cardStatuses(canvasElement)).size).toBeGreaterThan(1);
+  },
+});
+
+export const ServerIgnoresFilter: Story = onScenario('ignores-filter', {
+  // The first 12 assets of this library hold no flagged one: a larger page gives the client some to filter.
+  args: { statusFilter: 'flagged', pageSize: 50 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(cardStatuses(canvasElement).length).toBeGreaterThan(0), timeout);
+    await expect(new Set(cardStatuses(canvasElement))).toEqual(new Set(['flagged']));
+  },
+});
+
+export const InvalidItems: Story = onScenario('invalid-items', {
+  args: { pageSize: 21 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('3 items from the server could not be shown'), timeout);
+  },
+});
+
+export const ThousandAssets: Story = {
+  args: { pageSize: 100, infiniteScroll: true },
+  parameters: { msw: { handlers: createMockBackend({ count: 1000 }).handlers } },
+};
+
+export const HundredThousandAssets: Story = onScenario('huge-library', { args: { api: 'search', pageSize: 50 } });

@@ -1,0 +1,260 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/asset-gallery.js';
+import type { AssetGallery } from '../../src/asset-gallery.js';
+import type { Asset, FetchLike } from '../../src/api/index.js';
+import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+
+/** A gallery on the mock backend, with every request it sends recorded. */
+async function mount(options: MockBackendOptions & { api?: 'query' | 'search'; pageSize?: number; syncUrl?: boolean } = {}) {
+  const { api = 'query', pageSize = 20, syncUrl = false, ...mock } = options;
+  const backend = createMockBackend({ count: 60, ...mock });
+  const answer = mockFetch(backend.handlers);
+  const requests: Request[] = [];
+  const fetch: FetchLike = (url, init) => {
+    requests.push(new Request(url, init));
+    return answer(url, init);
+  };
+  const gallery = await fixture<AssetGallery>(
+    html`<asset-gallery api=${api} page-size=${pageSize} ?sync-url=${syncUrl} .fetch=${fetch}></asset-gallery>`,
+  );
+  return { gallery, backend, requests };
+}
+
+const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
+const cards = (gallery: AssetGallery) => [...root(gallery).querySelectorAll('media-card')];
+const shownIds = (gallery: AssetGallery) => cards(gallery).map((card) => (card as unknown as { asset: Asset }).asset.id);
+const shownStatuses = (gallery: AssetGallery) => cards(gallery).map((card) => card.getAttribute('status'));
+const text = (gallery: AssetGallery) => (root(gallery).textContent ?? '').replace(/\s+/g, ' ');
+const overview = (gallery: AssetGallery) => root(gallery).querySelector('status-overview') as HTMLElement;
+const overviewButton = (gallery: AssetGallery, label: RegExp) =>
+  [...(overview(gallery).shadowRoot as ShadowRoot).querySelectorAll('button')].find((button) => label.test(button.textContent ?? '')) as HTMLButtonElement;
+const button = (gallery: AssetGallery, label: RegExp) =>
+  [...root(gallery).querySelectorAll('button')].find((b) => label.test(b.textContent ?? '')) as HTMLButtonElement | undefined;
+const loaded = (gallery: AssetGallery, count?: number) =>
+  waitUntil(() => cards(gallery).length > 0 && (count === undefined || cards(gallery).length === count), 'cards did not appear', { timeout: 3000 });
+const filterOnWire = (request: Request) =>
+  request.method === 'GET' ? new URL(request.url).searchParams.get('provider_status') : request.clone().json().then((body) => body.provider_status ?? null);
+
+describe('<asset-gallery>', () => {
+  it('shows the first page of cards with their status, and the counts over them', async () => {
+    const { gallery, backend } = await mount();
+    await loaded(gallery, 20);
+    expect(shownIds(gallery)).to.deep.equal(backend.db.assets.slice(0, 20).map((asset) => asset.id));
+    expect(shownStatuses(gallery)).to.deep.equal(backend.db.assets.slice(0, 20).map((asset) => backend.db.status(asset)));
+    expect(overviewButton(gallery, /Provider OK/).textContent).to.match(/\d+/);
+    await expect(gallery).to.be.accessible();
+  });
+
+  for (const api of ['query', 'search'] as const) {
+    it(`sends the filter to the server and shows only that status (${api})`, async () => {
+      const { gallery, requests } = await mount({ api });
+      await loaded(gallery);
+      overviewButton(gallery, /Local only/).click();
+      await waitUntil(() => shownStatuses(gallery).length > 0 && shownStatuses(gallery).every((status) => status === 'local_only'));
+      expect(gallery.getAttribute('status-filter')).to.equal('local_only');
+      const listRequests = requests.filter((request) => !/limit=1(&|$)/.test(request.url) && request.method === (api === 'query' ? 'GET' : 'POST'));
+      expect(await filterOnWire(listRequests.at(-1) as Request)).to.equal('local_only');
+    });
+  }
+
+  it('filters on the client too when the server ignores the filter', async () => {
+    const { gallery } = await mount({ scenario: 'ignores-filter' });
+    await loaded(gallery);
+    gallery.statusFilter = 'flagged';
+    await waitUntil(() => shownStatuses(gallery).length > 0 && shownStatuses(gallery).every((status) => status === 'flagged'));
+  });
+
+  it('derives the status of an old server that sends none', async () => {
+    const { gallery, backend } = await mount({ scenario: 'old-server', seed: 5 });
+    await loaded(gallery, 20);
+    expect(shownStatuses(gallery)).to.deep.equal(backend.db.assets.slice(0, 20).map((asset) => backend.db.status(asset)));
+    expect(new Set(shownStatuses(gallery)).size).to.be.greaterThan(2);
+  });
+
+  it('pages with Load more over next_cursor, to the end', async () => {
+    const { gallery, requests } = await mount({ count: 45 });
+    await loaded(gallery, 20);
+    button(gallery, /Load more/)?.click();
+    await loaded(gallery, 40);
+    expect(new URL(requests.at(-1)?.url ?? '').searchParams.get('cursor')).to.match(/\|\d+$/);
+    button(gallery, /Load more/)?.click();
+    await loaded(gallery, 45);
+    expect(new Set(shownIds(gallery)).size).to.equal(45);
+    await gallery.updateComplete;
+    expect(button(gallery, /Load more/)).to.equal(undefined);
+  });
+
+  it('loads the next pages by itself with infinite-scroll', async () => {
+    const backend = createMockBackend({ count: 12 });
+    const gallery = await fixture<AssetGallery>(
+      html`<asset-gallery page-size="4" infinite-scroll .fetch=${mockFetch(backend.handlers)}></asset-gallery>`,
+    );
+    await loaded(gallery, 12);
+    expect(new Set(shownIds(gallery)).size).to.equal(12);
+  });
+
+  it('falls back to offsets when the server ignores the cursor (PixSim7 before its fix)', async () => {
+    const backend = createMockBackend({ count: 30 });
+    const answer = mockFetch(backend.handlers);
+    const offsets: (string | null)[] = [];
+    const ignoresCursor: FetchLike = (url, init) => {
+      const withoutCursor = new URL(url);
+      withoutCursor.searchParams.delete('cursor');
+      offsets.push(withoutCursor.searchParams.get('offset'));
+      return answer(withoutCursor.href, init);
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size="10" .fetch=${ignoresCursor}></asset-gallery>`);
+    await loaded(gallery, 10);
+    button(gallery, /Load more/)?.click();
+    await loaded(gallery, 20);
+    button(gallery, /Load more/)?.click();
+    await loaded(gallery, 30);
+    expect(shownIds(gallery)).to.deep.equal(backend.db.assets.map((asset) => asset.id));
+    expect(offsets).to.include.members(['10', '20']);
+  });
+
+  it('never lets a slow older response overwrite a newer one, and aborts it', async () => {
+    const backend = createMockBackend({ count: 60 });
+    const answer = mockFetch(backend.handlers);
+    let releaseSlow: () => void = () => {};
+    const signals: AbortSignal[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      const slow = !new URL(url).searchParams.has('provider_status') && !signals.length;
+      if (init.signal) signals.push(init.signal);
+      if (slow) await new Promise<void>((resolve) => (releaseSlow = resolve));
+      return answer(url, { ...init, signal: null });
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size="20" .fetch=${fetch}></asset-gallery>`);
+    gallery.statusFilter = 'flagged';
+    await loaded(gallery);
+    releaseSlow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shownStatuses(gallery).every((status) => status === 'flagged')).to.equal(true);
+    expect(signals[0]?.aborted).to.equal(true);
+  });
+
+  it('names the active filter when nothing matches, and offers to clear it', async () => {
+    const { gallery } = await mount({ count: 0 });
+    gallery.statusFilter = 'flagged';
+    await waitUntil(() => /No assets with the status “Flagged”/.test(text(gallery)));
+    const events: unknown[] = [];
+    gallery.addEventListener('status-filter-change', (event) => events.push(event.detail));
+    button(gallery, /Show all assets/)?.click();
+    await gallery.updateComplete;
+    expect(gallery.hasAttribute('status-filter')).to.equal(false);
+    expect(events).to.deep.equal([{ status: null }]);
+    await waitUntil(() => /No assets yet/.test(text(gallery)));
+  });
+
+  it('shows the server’s message and a Retry that works', async () => {
+    const { gallery, backend } = await mount({ scenario: 'server-error' });
+    await waitUntil(() => root(gallery).querySelector('[role="alert"]'));
+    expect(text(gallery)).to.contain('The assets could not be loaded');
+    expect(text(gallery)).to.contain('Failed to list assets: database is locked');
+    await expect(gallery).to.be.accessible();
+    backend.behaviour.failure = undefined;
+    button(gallery, /Retry/)?.click();
+    await loaded(gallery, 20);
+  });
+
+  it('fires assets-error with the message, and assets-loaded with the count', async () => {
+    const failing = createMockBackend({ scenario: 'network-error' });
+    const errored = oneEvent(document.body, 'assets-error');
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery .fetch=${mockFetch(failing.handlers)}></asset-gallery>`);
+    expect((await errored).detail.message).to.contain('Could not reach the server');
+    const working = createMockBackend({ count: 30 });
+    const done = oneEvent(gallery, 'assets-loaded');
+    gallery.fetch = mockFetch(working.handlers);
+    expect((await done).detail).to.deep.include({ count: 30 });
+  });
+
+  it('counts and shows the items that could not be shown', async () => {
+    const { gallery } = await mount({ scenario: 'invalid-items', pageSize: 21 });
+    await loaded(gallery, 18);
+    expect(text(gallery)).to.contain('3 items from the server could not be shown');
+  });
+
+  it('shows the server’s totals in the overview when the search API can give them', async () => {
+    const { gallery, backend } = await mount({ api: 'search', count: 60 });
+    await loaded(gallery);
+    const flagged = backend.db.assets.filter((asset) => backend.db.status(asset) === 'flagged').length;
+    await waitUntil(() => /Totals on the server/.test(overview(gallery).shadowRoot?.textContent ?? ''));
+    expect(overviewButton(gallery, /Flagged/).textContent).to.contain(String(flagged));
+  });
+
+  it('counts the loaded assets instead when the server’s totals do not add up (filter ignored)', async () => {
+    const { gallery } = await mount({ api: 'search', scenario: 'ignores-filter' });
+    await loaded(gallery, 20);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(overview(gallery).shadowRoot?.textContent).to.contain('Counts of the 20 loaded assets');
+  });
+
+  it('renders host-supplied assets without fetching, and filters them', async () => {
+    const backend = createMockBackend({ count: 30 });
+    const page = await createAssetsPage(backend);
+    let fetched = 0;
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery .assets=${page} .fetch=${async () => (fetched++, new Response('{}'))}></asset-gallery>`);
+    await loaded(gallery, 30);
+    gallery.statusFilter = 'local_only';
+    await gallery.updateComplete;
+    expect(shownStatuses(gallery).every((status) => status === 'local_only')).to.equal(true);
+    expect(fetched).to.equal(0);
+  });
+
+  it('opens a card with asset-open', async () => {
+    const { gallery } = await mount();
+    await loaded(gallery);
+    const opened = oneEvent(gallery, 'asset-open');
+    const first = cards(gallery)[0]?.shadowRoot?.querySelector('button[part~="open"]') as HTMLButtonElement;
+    first.click();
+    expect((await opened).detail.asset.id).to.equal(shownIds(gallery)[0]);
+  });
+});
+
+describe('<asset-gallery sync-url>', () => {
+  const start = location.href;
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('restores the filter from ?provider_status= on load', async () => {
+    history.replaceState(null, '', '?provider_status=flagged');
+    const { gallery } = await mount({ syncUrl: true });
+    expect(gallery.statusFilter).to.equal('flagged');
+    await loaded(gallery);
+    expect(shownStatuses(gallery).every((status) => status === 'flagged')).to.equal(true);
+  });
+
+  it('writes a choice into the URL, and follows back and forward', async () => {
+    history.replaceState(null, '', location.pathname + location.search.replace(/[?&]provider_status=[^&]*/, ''));
+    // A guard entry: should the gallery fail to push its own, Back stays on this page and the test fails cleanly.
+    history.pushState(null, '', location.href);
+    const { gallery } = await mount({ syncUrl: true });
+    await loaded(gallery);
+    overviewButton(gallery, /Local only/).click();
+    await gallery.updateComplete;
+    expect(new URL(location.href).searchParams.get('provider_status')).to.equal('local_only');
+    overviewButton(gallery, /Flagged/).click();
+    await gallery.updateComplete;
+    expect(new URL(location.href).searchParams.get('provider_status')).to.equal('flagged');
+    const back = oneEvent(window, 'popstate');
+    history.back();
+    await back;
+    await gallery.updateComplete;
+    expect(gallery.statusFilter).to.equal('local_only');
+    const forward = oneEvent(window, 'popstate');
+    history.forward();
+    await forward;
+    await gallery.updateComplete;
+    expect(gallery.statusFilter).to.equal('flagged');
+  });
+
+  it('ignores a value that is not a status', async () => {
+    history.replaceState(null, '', '?provider_status=%3Cscript%3E');
+    const { gallery } = await mount({ syncUrl: true });
+    expect(gallery.statusFilter).to.equal('');
+  });
+});
+
+async function createAssetsPage(backend: ReturnType<typeof createMockBackend>): Promise<Asset[]> {
+  const { createAssetsClient } = await import('../../src/api/index.js');
+  return (await createAssetsClient({ fetch: mockFetch(backend.handlers) }).list({ limit: 100 })).assets;
+}
