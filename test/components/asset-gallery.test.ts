@@ -84,6 +84,35 @@ describe('<asset-gallery>', () => {
     expect(button(gallery, /Load more/)).to.equal(undefined);
   });
 
+  it('sends the host’s headers (auth) with every request', async () => {
+    const backend = createMockBackend({ count: 5 });
+    const answer = mockFetch(backend.handlers);
+    const seen: (string | null)[] = [];
+    const fetch: FetchLike = (url, init) => {
+      seen.push(new Headers(init.headers).get('Authorization'));
+      return answer(url, init);
+    };
+    let token = 0;
+    const gallery = await fixture<AssetGallery>(
+      html`<asset-gallery api="search" .fetch=${fetch} .headers=${() => ({ Authorization: `Bearer t${++token}` })}></asset-gallery>`,
+    );
+    await loaded(gallery, 5);
+    expect(seen.length).to.be.greaterThan(1);
+    expect(seen.every((value) => /^Bearer t\d+$/.test(value ?? ''))).to.equal(true);
+  });
+
+  for (const [attribute, limit] of [['500', '100'], ['0', '50'], ['abc', '50'], ['7', '7']] as const) {
+    it(`asks for pages of ${limit} when page-size="${attribute}"`, async () => {
+      const backend = createMockBackend({ count: 5 });
+      const answer = mockFetch(backend.handlers);
+      const limits: (string | null)[] = [];
+      const fetch: FetchLike = (url, init) => (limits.push(new URL(url).searchParams.get('limit')), answer(url, init));
+      const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size=${attribute} .fetch=${fetch}></asset-gallery>`);
+      await loaded(gallery, 5);
+      expect(limits).to.deep.equal([limit]);
+    });
+  }
+
   it('loads the next pages by itself with infinite-scroll', async () => {
     const backend = createMockBackend({ count: 12 });
     const gallery = await fixture<AssetGallery>(
@@ -250,7 +279,7 @@ describe('<asset-gallery sync-url>', () => {
   it('ignores a value that is not a status', async () => {
     history.replaceState(null, '', '?provider_status=%3Cscript%3E');
     const { gallery } = await mount({ syncUrl: true });
-    expect(gallery.statusFilter).to.equal('');
+    expect(gallery.statusFilter).to.equal(null);
   });
 });
 

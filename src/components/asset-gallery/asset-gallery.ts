@@ -90,16 +90,16 @@ export class AssetGallery extends LitElement {
   /** Assets per request, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
 
-  /** The status shown (`ok`, `local_only`, `flagged`, `unknown`); empty for all. */
+  /** The status shown (`ok`, `local_only`, `flagged`, `unknown`); null (no attribute) for all. */
   @property({
     attribute: 'status-filter',
     reflect: true,
     converter: {
-      fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : ''),
-      toAttribute: (value: string) => value || null, // "all" removes the attribute
+      fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : null),
+      toAttribute: (value: ProviderStatus | null) => value, // "all" removes the attribute
     },
   })
-  statusFilter: ProviderStatus | '' = '';
+  statusFilter: ProviderStatus | null = null;
 
   /** Mirror the filter in the page's `?provider_status=`, restore it on load and on back/forward. */
   @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
@@ -137,7 +137,7 @@ export class AssetGallery extends LitElement {
   private observer: IntersectionObserver | undefined;
 
   private readonly firstPage = new Task(this, {
-    task: async ([client, filter, limit], { signal }) => client.list({ limit, provider_status: filter || null }, { signal }),
+    task: async ([client, filter, limit], { signal }) => client.list({ limit, provider_status: filter }, { signal }),
     args: () => [this.client, this.statusFilter, this.limit, this.reloads] as const,
     autoRun: false,
     onComplete: (page: AssetPage) => this.showFirstPage(page),
@@ -206,7 +206,7 @@ export class AssetGallery extends LitElement {
     if (changed.has('endpoint') || changed.has('api') || changed.has('fetch') || changed.has('headers')) {
       this.client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
     }
-    if (changed.has('statusFilter') && !isProviderStatus(this.statusFilter)) this.statusFilter = '';
+    if (changed.has('statusFilter') && this.statusFilter !== null && !isProviderStatus(this.statusFilter)) this.statusFilter = null;
     const restart = ['endpoint', 'api', 'fetch', 'headers', 'statusFilter', 'pageSize', 'assets', 'reloads'].some((key) =>
       changed.has(key as keyof AssetGallery),
     );
@@ -234,7 +234,7 @@ export class AssetGallery extends LitElement {
         part="overview"
         .counts=${counts}
         counts-source=${source}
-        status-filter=${this.statusFilter}
+        .statusFilter=${this.statusFilter}
         @status-filter-change=${this.onOverviewFilter}
       ></status-overview>
       ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped)}</p>` : null}
@@ -378,7 +378,7 @@ export class AssetGallery extends LitElement {
 
   private fetchNextPage(signal: AbortSignal): Promise<AssetPage> {
     const position = this.pageByOffset || this.nextCursor === null ? { offset: this.received } : { cursor: this.nextCursor };
-    return this.client.list({ limit: this.limit, provider_status: this.statusFilter || null, ...position }, { signal });
+    return this.client.list({ limit: this.limit, provider_status: this.statusFilter, ...position }, { signal });
   }
 
   private addsNewAssets(page: AssetPage): boolean {
@@ -404,16 +404,16 @@ export class AssetGallery extends LitElement {
 
   private readonly onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
     event.stopPropagation();
-    this.setFilter(event.detail.status ?? '', 'user');
+    this.setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user');
   };
 
-  private readonly clearFilter = (): void => this.setFilter('', 'user');
+  private readonly clearFilter = (): void => this.setFilter(null, 'user');
 
-  private setFilter(status: ProviderStatus | '', origin: FilterOrigin): void {
+  private setFilter(status: ProviderStatus | null, origin: FilterOrigin): void {
     if (status === this.statusFilter) return;
     this.filterOrigin = origin;
     this.statusFilter = status;
-    emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status: status || null });
+    emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status });
   }
 
   private readonly onPopState = (): void => {
@@ -424,7 +424,7 @@ export class AssetGallery extends LitElement {
   private readFilterFromUrl(origin: FilterOrigin, onLoad = false): void {
     const value = new URL(window.location.href).searchParams.get(URL_PARAM);
     if (onLoad && value === null) return;
-    this.setFilter(isProviderStatus(value) ? value : '', origin);
+    this.setFilter(isProviderStatus(value) ? value : null, origin);
   }
 
   /** A person's choice gets its own history entry; a host's change replaces the current one. */
@@ -433,7 +433,7 @@ export class AssetGallery extends LitElement {
     this.filterOrigin = 'host';
     if (!this.syncUrl || origin === 'history' || !hadValue) return;
     const url = new URL(window.location.href);
-    if ((url.searchParams.get(URL_PARAM) ?? '') === this.statusFilter) return;
+    if (url.searchParams.get(URL_PARAM) === this.statusFilter) return;
     if (this.statusFilter) url.searchParams.set(URL_PARAM, this.statusFilter);
     else url.searchParams.delete(URL_PARAM);
     if (origin === 'user') window.history.pushState(window.history.state, '', url);
