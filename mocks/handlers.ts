@@ -24,6 +24,11 @@ type ApiStyle = 'query' | 'search';
 const MEDIA_TYPES = ['video', 'image', 'audio', '3d_model'];
 const STATUS_FILTERS = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
 const PROVIDER_DOWN_ERROR = (provider: string) => `No available account for provider '${provider}'`;
+/** The backend's 502 when the provider upload fails outright (`ensure_asset=false`, the HEAD multipart upload). */
+const BAD_GATEWAY_DETAIL = (provider: string) => `Provider upload failed: ${capitalize(provider)} upload failed: upstream timeout`;
+/** What nginx in front of the backend answers for a body over `client_max_body_size`. */
+const TOO_LARGE_HTML =
+  '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n';
 
 /**
  * The PixSim7 assets API as MSW handlers over an in-memory library: `GET {endpoint}` answers in the Era A
@@ -52,6 +57,26 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (behaviour.latencyMs) await delay(behaviour.latencyMs);
       return resolver(info);
     };
+
+  /**
+   * An upload endpoint: waits the scenario's latency and upload time, then fails the way `uploadFailure`
+   * says before the request reaches the backend (a dropped connection, a proxy's 413). An upload cancelled
+   * while it waits never arrives, so it changes nothing.
+   */
+  const uploading =
+    <P extends Record<string, string | readonly string[]>>(resolver: HttpResponseResolver<P>): HttpResponseResolver<P> =>
+    slow(async (info) => {
+      if (behaviour.uploadLatencyMs) await wait(behaviour.uploadLatencyMs, info.request.signal);
+      if (info.request.signal.aborted || behaviour.uploadFailure === 'network-drop') return HttpResponse.error();
+      if (behaviour.uploadFailure === 'too-large') {
+        return new HttpResponse(TOO_LARGE_HTML, { status: 413, headers: { 'Content-Type': 'text/html' } });
+      }
+      return resolver(info);
+    });
+
+  /** The backend's own 502 when the scenario's provider times out, or undefined when it answers. */
+  const badGateway = (providerId: string): Response | undefined =>
+    behaviour.uploadFailure === 'bad-gateway' ? HttpResponse.json({ detail: BAD_GATEWAY_DETAIL(providerId) }, { status: 502 }) : undefined;
 
   function dto(asset: MockAsset, style: ApiStyle, origin: string): Record<string, unknown> {
     const status = db.status(asset);
@@ -168,9 +193,34 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (behaviour.moderationDelayMs !== undefined) asset.flag_at = db.now() + behaviour.moderationDelayMs;
   }
 
+  /** `GET {endpoint}/{id}/file`: the bytes a person uploaded, or artwork standing in for the file. */
+  function fileOf(asset: MockAsset | undefined): Response {
+    if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
+    if (!asset.has_local_file) return HttpResponse.json({ detail: 'Asset has no local file (sync_status is REMOTE)' }, { status: 404 });
+    if (asset.file) return new HttpResponse(asset.file, { headers: { 'Content-Type': asset.file.type || 'application/octet-stream' } });
+    return svg(artworkSvg(`#${asset.id}`, asset.media_type, asset.width ?? 640, asset.height ?? 360));
+  }
+
+  /** The asset id in a URL of this backend's own `{endpoint}/{id}/file`, or undefined for any other URL. */
+  function ownFileId(url: string, requestUrl: URL): string | undefined {
+    if (!URL.canParse(url)) return undefined;
+    const target = new URL(url);
+    const loopback = (host: string) => ['localhost', '127.0.0.1', '[::1]'].includes(host);
+    const sameServer = target.origin === requestUrl.origin || (loopback(target.hostname) && loopback(requestUrl.hostname) && target.port === requestUrl.port);
+    if (!sameServer || !target.pathname.startsWith(`${path}/`)) return undefined;
+    return /^(\d+)\/file$/.exec(target.pathname.slice(path.length + 1))?.[1];
+  }
+
   /** Stores a new asset locally, then "uploads" it to the provider, as upload-from-url does. */
-  function saveAndUpload(fields: { media_type: 'image' | 'video'; mime_type: string | null; file?: Blob; description: string | null }, providerId: string, origin: string) {
+  function saveAndUpload(
+    fields: Pick<MockAsset, 'media_type' | 'mime_type' | 'description' | 'tags'> & Partial<Pick<MockAsset, 'file' | 'width' | 'height' | 'duration_sec'>>,
+    providerId: string,
+    origin: string,
+  ) {
     const asset = db.insert({
+      width: null,
+      height: null,
+      duration_sec: fields.media_type === 'video' ? 5 : null,
       ...fields,
       provider_id: providerId,
       provider_asset_id: db.localAssetId(),
@@ -178,10 +228,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       has_local_file: true,
       sync_status: 'downloaded',
       file_size_bytes: fields.file?.size ?? null,
-      duration_sec: fields.media_type === 'video' ? 5 : null,
-      width: null,
-      height: null,
-      tags: ['user_upload'],
       flag_reason: null,
       flag_at: null,
     });
@@ -203,6 +249,24 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     });
   }
 
+  /** `POST {endpoint}/{id}/reupload`, or FastAPI's 404 for a route it does not have, whatever the id. */
+  const reupload: HttpResponseResolver<{ id: string }> =
+    behaviour.reupload === false
+      ? slow(() => HttpResponse.json({ detail: 'Not Found' }, { status: 404 }))
+      : uploading(async ({ request, params }) => {
+          const asset = found(params.id);
+          if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
+          const body = await request.json().catch(() => undefined);
+          const providerId = isRecord(body) && typeof body.provider_id === 'string' && body.provider_id ? body.provider_id : asset.provider_id;
+          const failed = badGateway(providerId);
+          if (failed) return failed;
+          if (behaviour.provider === 'down') {
+            return HttpResponse.json({ detail: `Failed to upload asset to provider: ${PROVIDER_DOWN_ERROR(providerId)}` }, { status: 500 });
+          }
+          accept(asset, providerId);
+          return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
+        });
+
   const handlers: HttpHandler[] = [
     http.get(
       `*${path}`,
@@ -221,7 +285,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     ),
     http.post(
       `*${path}/upload`,
-      slow(async ({ request }) => {
+      uploading(async ({ request }) => {
         const form = await request.formData().catch(() => undefined);
         const file = form?.get('file');
         const providerId = form?.get('provider_id');
@@ -230,44 +294,39 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         if (!/^(image|video)\//.test(file.type)) return HttpResponse.json({ detail: `Unsupported content type: ${file.type || 'none'}` }, { status: 400 });
         const media_type = file.type.startsWith('video/') ? 'video' : 'image';
         const description = file instanceof File ? file.name : null;
-        return saveAndUpload({ media_type, mime_type: file.type, file, description }, providerId, new URL(request.url).origin);
+        return badGateway(providerId) ?? saveAndUpload({ media_type, mime_type: file.type, file, description, tags: ['user_upload'] }, providerId, new URL(request.url).origin);
       }),
     ),
     http.post(
       `*${path}/upload-from-url`,
-      slow(async ({ request }) => {
+      uploading(async ({ request }) => {
         const body = await request.json().catch(() => undefined);
         const url = isRecord(body) ? body.url : undefined;
         const providerId = isRecord(body) ? body.provider_id : undefined;
         if (typeof url !== 'string') return validationError(['body', 'url'], 'Field required');
         if (typeof providerId !== 'string' || !providerId) return validationError(['body', 'provider_id'], 'Field required');
         if (!/^(https?:\/\/|data:)/i.test(url)) return HttpResponse.json({ detail: 'URL must be http(s)' }, { status: 400 });
+        const requestUrl = new URL(request.url);
+        const tags = ['user_upload', 'from_url'];
+        const ownId = ownFileId(url, requestUrl);
+        if (ownId !== undefined) {
+          // The backend downloads its own file like any other URL: a new asset with the same media, the original unchanged.
+          const source = found(ownId);
+          const fetched = fileOf(source);
+          if (!source || !fetched.ok) {
+            return HttpResponse.json({ detail: `Failed to fetch URL: Client error '${fetched.status} Not Found' for url '${url}'` }, { status: 502 });
+          }
+          const file = await fetched.blob();
+          const { media_type, mime_type, description, width, height, duration_sec } = source;
+          return badGateway(providerId) ?? saveAndUpload({ media_type, mime_type, description, width, height, duration_sec, file, tags }, providerId, requestUrl.origin);
+        }
         const media_type = /\.(mp4|webm|mov)(\?|#|$)/i.test(url) ? 'video' : 'image';
         const mime_type = media_type === 'video' ? 'video/mp4' : 'image/jpeg';
-        return saveAndUpload({ media_type, mime_type, description: null }, providerId, new URL(request.url).origin);
+        return badGateway(providerId) ?? saveAndUpload({ media_type, mime_type, description: null, tags }, providerId, requestUrl.origin);
       }),
     ),
-    http.post(
-      `*${path}/:id/reupload`,
-      slow(async ({ request, params }) => {
-        const asset = found(params.id);
-        if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
-        const body = await request.json().catch(() => undefined);
-        const providerId = isRecord(body) && typeof body.provider_id === 'string' && body.provider_id ? body.provider_id : asset.provider_id;
-        if (behaviour.provider === 'down') {
-          return HttpResponse.json({ detail: `Failed to upload asset to provider: ${PROVIDER_DOWN_ERROR(providerId)}` }, { status: 500 });
-        }
-        accept(asset, providerId);
-        return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
-      }),
-    ),
-    http.get(`*${path}/:id/file`, ({ params }) => {
-      const asset = found(params.id);
-      if (!asset) return HttpResponse.json({ detail: 'Asset not found' }, { status: 404 });
-      if (!asset.has_local_file) return HttpResponse.json({ detail: 'Asset has no local file (sync_status is REMOTE)' }, { status: 404 });
-      if (asset.file) return new HttpResponse(asset.file, { headers: { 'Content-Type': asset.file.type || 'application/octet-stream' } });
-      return svg(artworkSvg(`#${asset.id}`, asset.media_type, asset.width ?? 640, asset.height ?? 360));
-    }),
+    http.post(`*${path}/:id/reupload`, reupload),
+    http.get(`*${path}/:id/file`, ({ params }) => fileOf(found(params.id))),
     http.get(
       `*${path}/:id`,
       slow(({ request, params }) => {
@@ -382,6 +441,23 @@ function svg(body: string): Response {
 function pathOf(endpoint: string): string {
   const path = /^https?:\/\//i.test(endpoint) ? new URL(endpoint).pathname : endpoint;
   return `/${path.replace(/^\/+|\/+$/g, '')}`;
+}
+
+/** Waits `ms`, or less when the signal aborts first. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      done();
+    };
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener('abort', finish, { once: true });
+  });
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

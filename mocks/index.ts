@@ -4,6 +4,6 @@
  */
 export { createMockBackend, scenarioHandlers, type MockBackend, type MockBackendOptions } from './handlers.js';
 export { createMockDb, mockStatus, MockDb, type MockAsset, type MockDbOptions, type MockStatus } from './db.js';
-export { SCENARIOS, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES, isScenarioName, type MockBehaviour, type ScenarioName } from './scenarios.js';
+export { SCENARIOS, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES, isScenarioName, type MockBehaviour, type ScenarioName, type UploadFailure } from './scenarios.js';
 export { mockFetch } from './fetch.js';
 export { artworkSvg } from './art.js';

@@ -54,9 +54,15 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  // A client that gives up closes the connection: the handlers see an aborted request, as in the browser.
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const request = new Request(url, {
     method: req.method,
     headers,
+    signal: controller.signal,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);

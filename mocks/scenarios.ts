@@ -1,3 +1,10 @@
+/**
+ * How an upload request fails before anything is stored: `bad-gateway` is the backend's own 502
+ * `{"detail":"Provider upload failed: …"}` (the provider timed out), `too-large` a proxy's 413 with its HTML
+ * page, `network-drop` a connection that drops with no answer.
+ */
+export type UploadFailure = 'bad-gateway' | 'too-large' | 'network-drop';
+
 /** How the mock backend behaves; a scenario is a named set of these. */
 export interface MockBehaviour {
   /** Every response waits this long (ms). */
@@ -6,6 +13,15 @@ export interface MockBehaviour {
   failure?: 'server-error' | 'network-error' | 'malformed-json' | 'wrong-shape';
   /** What the provider does with uploads and re-uploads. */
   provider?: 'accepts' | 'down';
+  /** Upload, upload-from-url and reupload fail this way, and create or change no asset. */
+  uploadFailure?: UploadFailure;
+  /** Upload, upload-from-url and reupload take this long (ms) more; no other request waits for it. */
+  uploadLatencyMs?: number;
+  /**
+   * Whether the backend has `POST {endpoint}/{id}/reupload` (PixSim7 added it in 2025-12). Default true; when
+   * false that route answers as FastAPI answers any route it does not have: 404 `{"detail":"Not Found"}`.
+   */
+  reupload?: boolean;
   /** Accepted assets get flagged by moderation this long (ms) after they were accepted. */
   moderationDelayMs?: number;
   /** Sends no `provider_status` key, like servers from before the field existed. */
@@ -26,7 +42,13 @@ export const SCENARIOS = {
   'network-error': { failure: 'network-error' },
   'malformed-json': { failure: 'malformed-json' },
   'wrong-shape': { failure: 'wrong-shape' },
+  'upload-accepted': { provider: 'accepts' },
   'provider-down': { provider: 'down' },
+  'upload-bad-gateway': { uploadFailure: 'bad-gateway' },
+  'upload-too-large': { uploadFailure: 'too-large' },
+  'upload-network-drop': { uploadFailure: 'network-drop' },
+  'upload-slow': { uploadLatencyMs: 3000 },
+  'no-reupload-route': { reupload: false },
   moderation: { moderationDelayMs: 5000 },
   'old-server': { omitProviderStatus: true },
   'ignores-filter': { ignoreStatusFilter: true },
@@ -51,7 +73,13 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'network-error': 'Listing fails: the connection drops',
   'malformed-json': 'Listing answers with broken JSON',
   'wrong-shape': 'Listing answers with JSON of the wrong shape',
+  'upload-accepted': 'Uploads and re-uploads are accepted by the provider',
   'provider-down': 'Uploads end local only: the provider is down',
+  'upload-bad-gateway': 'Uploads fail with HTTP 502: the provider timed out',
+  'upload-too-large': 'Uploads fail with HTTP 413 from the proxy',
+  'upload-network-drop': 'Uploads fail: the connection drops',
+  'upload-slow': 'Every upload takes 3 s',
+  'no-reupload-route': 'An older server without the reupload route',
   moderation: 'Moderation flags an accepted asset 5 s later',
   'old-server': 'An old server that sends no provider_status',
   'ignores-filter': 'A server that ignores the provider_status filter',

@@ -22,7 +22,7 @@ const { values } = parseArgs({
 if (values.help || !isScenarioName(values.scenario)) {
   if (!values.help) console.error(`Unknown scenario "${values.scenario}".`);
   console.log('Usage: npm run mock-server -- [--port 8787] [--host 127.0.0.1] [--scenario NAME] [--seed N] [--count N] [--endpoint PATH]\n\nScenarios:');
-  for (const name of SCENARIO_NAMES) console.log(`  ${name.padEnd(16)} ${SCENARIO_DESCRIPTIONS[name]}`);
+  for (const name of SCENARIO_NAMES) console.log(`  ${name.padEnd(20)} ${SCENARIO_DESCRIPTIONS[name]}`);
   process.exit(values.help ? 0 : 2);
 }
 

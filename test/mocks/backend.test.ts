@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HttpError, InvalidResponseError, NetworkError, isAbortError } from '../../src/api/index.js';
 import { PROVIDER_STATUSES, countByStatus, deriveProviderStatus } from '../../src/status/index.js';
-import { createMockDb, mockStatus, SCENARIO_NAMES } from '../../mocks/index.js';
+import { createMockDb, mockStatus, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES } from '../../mocks/index.js';
 import { rejectionOf, setup } from './helpers.js';
 
 describe('mock backend: the library', () => {
@@ -134,7 +134,23 @@ describe('mock backend: scenarios', () => {
     expect(SCENARIO_NAMES).to.include.members([
       'latency', 'server-error', 'network-error', 'malformed-json', 'wrong-shape', 'provider-down', 'moderation',
       'old-server', 'ignores-filter', 'empty', 'huge-library',
+      'upload-accepted', 'upload-bad-gateway', 'upload-too-large', 'upload-network-drop', 'upload-slow', 'no-reupload-route',
     ]);
+  });
+
+  it('describes every scenario in one line, for the demo’s switcher and --help', () => {
+    for (const name of SCENARIO_NAMES) {
+      expect(SCENARIO_DESCRIPTIONS[name], name).to.be.a('string').and.match(/^\S.{5,80}$/);
+    }
+  });
+
+  it('upload failure scenarios leave listing and getting alone', async () => {
+    for (const scenario of ['upload-bad-gateway', 'upload-too-large', 'upload-network-drop', 'no-reupload-route'] as const) {
+      const { client } = setup({ scenario, count: 30 });
+      const page = await client.list({ limit: 10 });
+      expect(page.assets, scenario).to.have.length(10);
+      expect((await client.get(page.assets[0]?.id as number)).id, scenario).to.equal(page.assets[0]?.id);
+    }
   });
 
   it('latency: answers late, and an abort meanwhile rejects with an AbortError', async () => {
