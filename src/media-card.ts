@@ -1,8 +1,14 @@
-import { MediaCard, type AssetOpenDetail, type MediaCardLoading } from './components/media-card/media-card.js';
+import {
+  MediaCard,
+  type AssetOpenDetail,
+  type MediaCardLoading,
+  type UploadRequestDetail,
+  type UploadState,
+} from './components/media-card/media-card.js';
 import { defineElement } from './components/shared/define.js';
 import './provider-badge.js';
 
-export { MediaCard, type AssetOpenDetail, type MediaCardLoading };
+export { MediaCard, type AssetOpenDetail, type MediaCardLoading, type UploadRequestDetail, type UploadState };
 
 defineElement('media-card', MediaCard);
 
@@ -12,5 +18,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'asset-open': CustomEvent<AssetOpenDetail>;
+    'upload-request': CustomEvent<UploadRequestDetail>;
   }
 }

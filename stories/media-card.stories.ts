@@ -1,19 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing, render } from 'lit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { mockFetch, scenarioHandlers } from '../mocks/index.js';
 import { createAssetsClient, parseAsset, type Asset, type ListParams } from '../src/api/index.js';
+import { statusIcon } from '../src/components/shared/status-icons.js';
 import '../src/media-card.js';
-import type { AssetOpenDetail, MediaCard } from '../src/media-card.js';
-import { statusLabel, type ProviderStatus } from '../src/status/index.js';
+import type { AssetOpenDetail, MediaCard, UploadRequestDetail, UploadState } from '../src/media-card.js';
+import { formatCopy, getCopy, interpretUploadResponse, providerName, statusLabel, type ProviderStatus } from '../src/status/index.js';
 
 interface Args {
   asset: Asset | null;
   loading: 'lazy' | 'eager';
+  uploads: boolean;
+  uploadProvider: string | null;
+  upload: UploadState | null;
   onAssetOpen: (event: CustomEvent<AssetOpenDetail>) => void;
+  onUploadRequest: (event: CustomEvent<UploadRequestDetail>) => void;
 }
 
-type Loaded = { asset?: Asset };
+type Loaded = { asset?: Asset; upload?: UploadState };
 
 /**
  * Assets straight from the mock backend, through the library's own client and parser. The data comes through
@@ -90,13 +95,25 @@ const meta = {
   parameters: { msw: { handlers: scenarioHandlers('default') } },
   render: (args, { loaded }) =>
     html`<div style="width: 20rem">
-      <media-card .asset=${(loaded as Loaded).asset ?? args.asset} loading=${args.loading} @asset-open=${args.onAssetOpen}></media-card>
+      <media-card
+        .asset=${(loaded as Loaded).asset ?? args.asset}
+        loading=${args.loading}
+        ?uploads=${args.uploads}
+        upload-provider=${args.uploadProvider ?? nothing}
+        .upload=${(loaded as Loaded).upload ?? args.upload}
+        @asset-open=${args.onAssetOpen}
+        @upload-request=${args.onUploadRequest}
+      ></media-card>
     </div>`,
-  args: { asset: null, loading: 'lazy', onAssetOpen: fn() },
+  args: { asset: null, loading: 'lazy', uploads: false, uploadProvider: null, upload: null, onAssetOpen: fn(), onUploadRequest: fn() },
   argTypes: {
     asset: { control: 'object' },
     loading: { control: 'inline-radio', options: ['lazy', 'eager'] },
+    uploads: { control: 'boolean' },
+    uploadProvider: { control: 'text' },
+    upload: { control: 'object' },
     onAssetOpen: { action: 'asset-open', table: { disable: true } },
+    onUploadRequest: { action: 'upload-request', table: { disable: true } },
   },
 } satisfies Meta<Args>;
 
@@ -254,5 +271,157 @@ export const Grid: Story = {
     await expect(cards).toHaveLength(12);
     const heights = new Set(cards.map((card) => Math.round((card.shadowRoot?.querySelector('[part="media"]') as HTMLElement).getBoundingClientRect().height)));
     await expect(heights.size).toBe(1);
+  },
+};
+
+/* Upload controls (`uploads`): one story per state. The outcomes come from the mock backend, read by
+   `interpretUploadResponse` as the gallery reads them. */
+
+/** A client on a scenario of the mock backend. */
+const mockOn = (scenario: Parameters<typeof scenarioHandlers>[0]) => createAssetsClient({ fetch: mockFetch(scenarioHandlers(scenario)) });
+
+/** The upload controls' nodes in a story's card. */
+function uploadIn(canvasElement: HTMLElement) {
+  const { card, shadow } = cardIn(canvasElement);
+  const root = card.shadowRoot as ShadowRoot;
+  return {
+    card,
+    shadow,
+    message: () => root.querySelector('[part~="upload-message"]')?.textContent?.trim() ?? '',
+    icon: () => root.querySelector('[part="upload"] svg')?.innerHTML.replace(/<!--[^]*?-->/g, '') ?? '',
+  };
+}
+
+/** The shape of a status's icon, as the badges draw it. */
+function iconOf(status: ProviderStatus): string {
+  const holder = document.createElement('div');
+  render(statusIcon(status), holder);
+  return holder.querySelector('svg')?.innerHTML.replace(/<!--[^]*?-->/g, '') ?? '';
+}
+
+/** Not on the provider yet: "Upload to provider". A burst of clicks sends one `upload-request`. */
+export const UploadIdle: Story = {
+  args: {
+    uploads: true,
+    asset: wireAsset({ id: 1040, provider_id: null, provider_asset_id: null, sync_status: 'downloaded', description: 'Sketch of a lighthouse', provider_status: 'unknown' }),
+  },
+  play: async ({ canvasElement, args }) => {
+    const { shadow } = uploadIn(canvasElement);
+    const button = shadow.getByRole('button', { name: 'Upload to provider' });
+    await userEvent.tripleClick(button);
+    await userEvent.click(button);
+    await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
+    await expect(args.onUploadRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ detail: { kind: 'reupload', assetId: 1040, providerId: 'pixverse' } }),
+    );
+    // No handler set `.upload`: the card stays pending, its button aria-disabled.
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+  },
+};
+
+/** A local-only asset of the mock: "Retry upload". */
+export const UploadRetryLocalOnly: Story = {
+  args: { uploads: true },
+  loaders: [async () => ({ asset: await firstAsset({ provider_status: 'local_only', media_type: 'image' }) })],
+  play: async ({ canvasElement, args, loaded }) => {
+    const asset = (loaded as Loaded).asset as Asset;
+    const { shadow } = uploadIn(canvasElement);
+    const button = shadow.getByRole('button', { name: 'Retry upload' });
+    await expect(button).not.toHaveAttribute('aria-disabled');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
+    await expect(args.onUploadRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ detail: { kind: 'reupload', assetId: asset.id, providerId: asset.provider_id ?? 'pixverse' } }),
+    );
+  },
+};
+
+/** Running: an indeterminate progress bar named "Uploading to Pixverse…"; the button stays, aria-disabled. */
+export const UploadRunning: Story = {
+  args: { uploads: true, upload: { phase: 'running', providerId: 'pixverse' } },
+  loaders: [async () => ({ asset: await firstAsset({ provider_status: 'local_only', media_type: 'image' }) })],
+  play: async ({ canvasElement, args }) => {
+    const { shadow, message } = uploadIn(canvasElement);
+    const label = formatCopy(getCopy().upload.uploading, { provider: providerName('pixverse') });
+    const progress = shadow.getByRole('progressbar', { name: label });
+    await expect(progress).toBeVisible();
+    await expect(progress).not.toHaveAttribute('value');
+    await expect(message()).toBe(label);
+    const button = shadow.getByRole('button', { name: 'Retry upload' });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).not.toBeDisabled();
+    await userEvent.click(button);
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onUploadRequest).not.toHaveBeenCalled();
+  },
+};
+
+/** The provider accepted a re-upload (the mock's `upload-accepted`): the check and "Uploaded to Pixverse". */
+export const UploadAccepted: Story = {
+  args: { uploads: true },
+  loaders: [
+    async () => {
+      const client = mockOn('upload-accepted');
+      const { assets } = await client.list({ provider_status: 'local_only', media_type: 'image', limit: 1 });
+      const before = assets[0] as Asset;
+      const reply = await client.reupload(before.id, { provider_id: 'pixverse' });
+      return { asset: await client.get(before.id), upload: { phase: 'done', ...interpretUploadResponse(reply) } satisfies UploadState };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const { card, shadow, message, icon } = uploadIn(canvasElement);
+    await expect(message()).toBe('Uploaded to Pixverse');
+    await expect(card).toHaveAttribute('status', 'ok');
+    await expect(icon()).toBe(iconOf('ok'));
+    await expect(shadow.queryByRole('button', { name: /upload/i })).toBeNull();
+  },
+};
+
+/** The provider refused again (the mock's `provider-down`): saved locally, the reason, and Retry; never "Uploaded". */
+export const UploadLocalOnlyWithReason: Story = {
+  args: { uploads: true },
+  loaders: [
+    async () => {
+      const asset = await firstAsset({ provider_status: 'local_only', media_type: 'image' });
+      const url = new URL(`/api/v1/assets/${asset.id}/file`, globalThis.location.href).href;
+      const reply = await mockOn('provider-down').uploadFromUrl({ url, provider_id: 'pixverse' });
+      return { asset, upload: { phase: 'done', ...interpretUploadResponse(reply) } satisfies UploadState };
+    },
+  ],
+  play: async ({ canvasElement, args }) => {
+    const { shadow, message, icon } = uploadIn(canvasElement);
+    await expect(message()).toBe("Saved locally; provider upload failed: No available account for provider 'pixverse'");
+    await expect(message()).not.toMatch(/uploaded|accepted/i);
+    await expect(icon()).toBe(iconOf('local_only'));
+    await userEvent.click(shadow.getByRole('button', { name: 'Retry upload' }));
+    await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The request failed (the mock's 502 `upload-bad-gateway`): the error, the server's detail, and Retry. */
+export const UploadFailed: Story = {
+  args: { uploads: true },
+  loaders: [
+    async () => {
+      const asset = await firstAsset({ provider_status: 'local_only', media_type: 'image' });
+      const message = await mockOn('upload-bad-gateway')
+        .reupload(asset.id, { provider_id: 'pixverse' })
+        .then(
+          () => 'the mock did not fail',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+      return { asset, upload: { phase: 'failed', message } satisfies UploadState };
+    },
+  ],
+  play: async ({ canvasElement, args }) => {
+    const { shadow, message, icon } = uploadIn(canvasElement);
+    await expect(message()).toBe('The server could not complete the request (HTTP 502): Provider upload failed: Pixverse upload failed: upstream timeout');
+    // An error, not a moderation flag: an icon of its own, not the flag (nor any status's).
+    await expect(icon()).not.toBe('');
+    for (const status of ['ok', 'local_only', 'flagged', 'unknown'] as const) await expect(icon()).not.toBe(iconOf(status));
+    await userEvent.click(shadow.getByRole('button', { name: 'Retry upload' }));
+    await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
   },
 };

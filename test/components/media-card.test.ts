@@ -1,9 +1,20 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { nothing, render } from 'lit';
 import '../../src/media-card.js';
-import type { AssetOpenDetail, MediaCard } from '../../src/media-card.js';
+import type { AssetOpenDetail, MediaCard, UploadRequestDetail, UploadState } from '../../src/media-card.js';
 import { parseAsset, type Asset } from '../../src/api/index.js';
-import { PROVIDER_STATUSES, resetCopy, setCopy, statusLabel } from '../../src/status/index.js';
+import { statusIcon } from '../../src/components/shared/status-icons.js';
+import {
+  DEFAULT_COPY,
+  formatCopy,
+  interpretUploadResponse,
+  PROVIDER_STATUSES,
+  resetCopy,
+  setCopy,
+  statusLabel,
+  type ProviderStatus,
+} from '../../src/status/index.js';
 
 /** A wire item shaped like sample 1042 of the backend contract (Era A), with overrides. */
 function wire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -533,4 +544,327 @@ describe('<media-card>', () => {
       expect(errors).to.deep.equal([]);
     });
   });
+});
+
+describe('<media-card> uploads', () => {
+  afterEach(() => resetCopy());
+
+  /** A card with upload controls on (unless `uploads: false`), in a wrapper to listen on. */
+  async function mountUploads(
+    value: Asset,
+    options: { uploads?: boolean; provider?: string; upload?: UploadState | null } = {},
+  ): Promise<{ card: MediaCard; requests: CustomEvent<UploadRequestDetail>[] }> {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 20rem">
+        <button>before</button
+        ><media-card
+          .asset=${value}
+          ?uploads=${options.uploads ?? true}
+          upload-provider=${options.provider ?? nothing}
+          .upload=${options.upload ?? null}
+        ></media-card>
+      </div>`,
+    );
+    const card = wrapper.querySelector('media-card') as MediaCard;
+    const requests: CustomEvent<UploadRequestDetail>[] = [];
+    wrapper.addEventListener('upload-request', (event) => requests.push(event));
+    return { card, requests };
+  }
+
+  const up = (card: MediaCard) => ({
+    root: $(card, '[part="upload"]'),
+    button: $<HTMLButtonElement>(card, '[part~="upload-button"]'),
+    progress: $<HTMLProgressElement>(card, '[part~="upload-progress"]'),
+    message: textOf($(card, '[part~="upload-message"]')),
+    icon: $(card, '[part="upload"] svg'),
+  });
+
+  /** The markup of an SVG template without Lit's comment markers. */
+  const markup = (node: Element | null | undefined) => (node?.outerHTML ?? '').replace(/<!--[^]*?-->/g, '');
+  function iconMarkup(status: ProviderStatus): string {
+    const holder = document.createElement('div');
+    render(statusIcon(status), holder);
+    return markup(holder.querySelector('svg'));
+  }
+
+  const accepted = () => ({ phase: 'done' as const, ...interpretUploadResponse({ note: 'Uploaded via OpenAPI', provider_id: 'pixverse' }) });
+  const savedLocally = () => ({
+    phase: 'done' as const,
+    ...interpretUploadResponse({ note: 'Asset saved locally; provider upload failed: No available account for provider pixverse', provider_id: 'pixverse' }),
+  });
+  const SERVER_DETAIL = 'Provider upload failed: Pixverse upload failed: upstream timeout';
+  const failed = () => ({ phase: 'failed' as const, message: formatCopy(DEFAULT_COPY.errors.httpWithDetail, { status: 502, detail: SERVER_DETAIL }) });
+
+  it('shows no controls without `uploads`, and shows them when it is set', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only', provider_id: null }), { uploads: false });
+    expect(card.uploads).to.equal(false);
+    expect(up(card).root).to.equal(null);
+    expect(shadow(card).querySelectorAll('button').length).to.equal(1); // the open button only
+    // Even a state given by a host shows nothing without `uploads`.
+    card.upload = failed();
+    await card.updateComplete;
+    expect(up(card).root).to.equal(null);
+    card.upload = null;
+    card.uploads = true;
+    await card.updateComplete;
+    expect(card.hasAttribute('uploads')).to.equal(true);
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    card.removeAttribute('uploads');
+    await card.updateComplete;
+    expect(up(card).root).to.equal(null);
+  });
+
+  it('says "Upload to provider", or "Retry upload" on a local-only card, from the copy', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'unknown', provider_id: null }));
+    expect(textOf(up(card).button)).to.equal('Upload to provider');
+    expect(up(card).button?.getAttribute('type')).to.equal('button');
+    expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+    expect(up(card).progress).to.equal(null);
+    expect(up(card).message).to.equal('');
+    card.asset = asset({ provider_status: 'local_only', provider_id: null });
+    await card.updateComplete;
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    setCopy({ upload: { retry: 'Erneut hochladen' } });
+    card.requestUpdate();
+    await card.updateComplete;
+    expect(textOf(up(card).button)).to.equal('Erneut hochladen');
+  });
+
+  it('offers nothing for a flagged asset, nor for one already OK on the target provider', async () => {
+    const flagged = await mountUploads(asset({ provider_status: 'flagged', provider_flagged: true, provider_flag_reason: 'moderation' }));
+    expect(up(flagged.card).root).to.equal(null);
+    flagged.card.uploadProvider = 'sora';
+    await flagged.card.updateComplete;
+    expect(up(flagged.card).root).to.equal(null);
+
+    const ok = await mountUploads(asset({ provider_status: 'ok', provider_id: 'pixverse' }));
+    expect(up(ok.card).root).to.equal(null);
+    ok.card.setAttribute('upload-provider', 'pixverse');
+    await ok.card.updateComplete;
+    expect(up(ok.card).root).to.equal(null);
+    // OK on Pixverse is not OK on Sora.
+    ok.card.setAttribute('upload-provider', 'sora');
+    await ok.card.updateComplete;
+    expect(textOf(up(ok.card).button)).to.equal('Upload to provider');
+  });
+
+  it('fires one cancelable, composed upload-request whose provider is upload-provider, else provider_id, else pixverse', async () => {
+    const { card, requests } = await mountUploads(asset({ id: 7, provider_status: 'local_only', provider_id: 'sora' }), { provider: 'openapi' });
+    up(card).button?.click();
+    expect(requests.length).to.equal(1);
+    const [event] = requests as [CustomEvent<UploadRequestDetail>];
+    expect(event.detail).to.deep.equal({ kind: 'reupload', assetId: 7, providerId: 'openapi' });
+    expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
+    expect(event.target === card).to.equal(true);
+    expect(card.uploadTarget).to.equal('openapi');
+
+    const byAsset = await mountUploads(asset({ id: 8, provider_status: 'local_only', provider_id: 'sora' }));
+    up(byAsset.card).button?.click();
+    expect(byAsset.requests.map((request) => request.detail)).to.deep.equal([{ kind: 'reupload', assetId: 8, providerId: 'sora' }]);
+
+    const byDefault = await mountUploads(asset({ id: 9, provider_status: 'unknown', provider_id: null }), { provider: '  ' });
+    up(byDefault.card).button?.click();
+    expect(byDefault.requests.map((request) => request.detail)).to.deep.equal([{ kind: 'reupload', assetId: 9, providerId: 'pixverse' }]);
+  });
+
+  it('sends one request for a burst of five clicks, and shows it pending until .upload changes', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'local_only' }));
+    const button = up(card).button as HTMLButtonElement;
+    for (let i = 0; i < 5; i++) button.click();
+    expect(requests.length).to.equal(1);
+    await card.updateComplete;
+    expect(up(card).button === button).to.equal(true);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(textOf(button)).to.equal('Retry upload');
+    expect(up(card).message).to.equal('Uploading to Pixverse…');
+    for (let i = 0; i < 5; i++) button.click();
+    await card.updateComplete;
+    expect(requests.length).to.equal(1);
+    // The handler says it runs, then that it failed: Retry sends one more.
+    card.upload = { phase: 'running', providerId: 'pixverse' };
+    await card.updateComplete;
+    button.click();
+    expect(requests.length).to.equal(1);
+    card.upload = failed();
+    await card.updateComplete;
+    for (let i = 0; i < 5; i++) up(card).button?.click();
+    expect(requests.length).to.equal(2);
+  });
+
+  it('goes back to its button when the request is cancelled', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'unknown', provider_id: null }));
+    card.addEventListener('upload-request', (event) => event.preventDefault());
+    for (let i = 0; i < 3; i++) {
+      up(card).button?.click();
+      await card.updateComplete;
+      expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+      expect(up(card).progress).to.equal(null);
+      expect(textOf(up(card).button)).to.equal('Upload to provider');
+    }
+    expect(requests.length).to.equal(3);
+    expect(requests.every((request) => request.defaultPrevented)).to.equal(true);
+  });
+
+  it('shows progress while running: the button stays, focused, aria-disabled, and clicks do nothing', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'local_only', provider_id: 'pixverse' }));
+    const button = up(card).button as HTMLButtonElement;
+    button.focus();
+    card.upload = { phase: 'running', providerId: 'sora' };
+    await card.updateComplete;
+    expect(up(card).button === button).to.equal(true);
+    expect(shadow(card).activeElement === button).to.equal(true);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.hasAttribute('disabled')).to.equal(false);
+    const progress = up(card).progress as HTMLProgressElement;
+    expect(progress.localName).to.equal('progress');
+    expect(progress.hasAttribute('value')).to.equal(false); // indeterminate
+    expect(progress.checkVisibility()).to.equal(true);
+    expect(progress.getBoundingClientRect().width).to.be.greaterThan(0);
+    expect(up(card).message).to.equal('Uploading to Sora…');
+    button.click();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    expect(requests.length).to.equal(0);
+    await expect(card).to.be.accessible();
+    expect(axeName(progress)).to.equal('Uploading to Sora…');
+    expect(axeName(button)).to.equal('Retry upload');
+  });
+
+  it('shows an accepted upload with the check and "Uploaded to Pixverse", and no button', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }), { upload: accepted() });
+    expect(up(card).message).to.equal('Uploaded to Pixverse');
+    expect(markup(up(card).icon)).to.equal(iconMarkup('ok'));
+    expect(up(card).button).to.equal(null);
+    expect(up(card).progress).to.equal(null);
+    // Still shown once the asset itself became OK on the provider.
+    card.asset = asset({ provider_status: 'ok' });
+    await card.updateComplete;
+    expect(up(card).message).to.equal('Uploaded to Pixverse');
+    await expect(card).to.be.accessible();
+  });
+
+  it('shows a local-only result as saved locally, with its reason and Retry, never as uploaded', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'local_only' }), { upload: savedLocally() });
+    expect(up(card).message).to.equal('Saved locally; provider upload failed: No available account for provider pixverse');
+    expect(markup(up(card).icon)).to.equal(iconMarkup('local_only'));
+    expect(markup(up(card).icon)).not.to.equal(iconMarkup('ok'));
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    const all = textOf(up(card).root);
+    expect(all).not.to.match(/uploaded/i);
+    expect(all).not.to.match(/accepted/i);
+    up(card).button?.click();
+    expect(requests.map((request) => request.detail.providerId)).to.deep.equal(['pixverse']);
+    await expect(card).to.be.accessible();
+  });
+
+  it('never shows a check for a result the provider did not accept', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'unknown' }), {
+      upload: { phase: 'done', ...interpretUploadResponse('not json') },
+    });
+    expect(markup(up(card).icon)).to.equal(iconMarkup('unknown'));
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    card.upload = { phase: 'done', providerSucceeded: false, status: 'ok', message: 'x' };
+    await card.updateComplete;
+    expect(markup(up(card).icon)).not.to.equal(iconMarkup('ok'));
+  });
+
+  it('shows a failed request as an error with the server’s detail, and a Retry that fires again', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'unknown', provider_id: null }), { upload: failed() });
+    expect(up(card).message).to.equal(`The server could not complete the request (HTTP 502): ${SERVER_DETAIL}`);
+    const icon = markup(up(card).icon);
+    expect(icon).to.contain('<circle');
+    for (const status of PROVIDER_STATUSES) expect(icon).not.to.equal(iconMarkup(status));
+    // The flagged colours, not the flag.
+    const outcome = $(card, '.upload-outcome') as HTMLElement;
+    expect(getComputedStyle(outcome).color).to.equal('rgb(161, 17, 29)');
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    up(card).button?.click();
+    expect(requests.map((request) => request.detail)).to.deep.equal([{ kind: 'reupload', assetId: 1042, providerId: 'pixverse' }]);
+    await card.updateComplete;
+    expect(up(card).button?.getAttribute('aria-disabled')).to.equal('true');
+    // Nothing is flagged-coloured in the card's own words but the outcome.
+    card.upload = failed();
+    await card.updateComplete;
+    await expect(card).to.be.accessible();
+    expect(axeName(up(card).button as HTMLButtonElement)).to.equal('Retry upload');
+  });
+
+  it('fires with Enter and Space from the keyboard', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'local_only' }));
+    card.addEventListener('upload-request', (event) => event.preventDefault()); // stays idle
+    up(card).button?.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    expect(requests.length).to.equal(2);
+    // Reached by Tab after the badge.
+    const badge = parts(card).badge;
+    await (badge as unknown as MediaCard).updateComplete;
+    (badge.shadowRoot?.querySelector('button') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(card).activeElement === up(card).button).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('keeps focus in the card when an accepted upload takes its button away', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }));
+    up(card).button?.focus();
+    card.upload = { phase: 'running', providerId: 'pixverse' };
+    await card.updateComplete;
+    card.upload = accepted();
+    await card.updateComplete;
+    expect(up(card).button).to.equal(null);
+    expect(shadow(card).activeElement === parts(card).open).to.equal(true);
+  });
+
+  it('is not a live region: the gallery announces outcomes', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }), { upload: savedLocally() });
+    const root = up(card).root as HTMLElement;
+    expect(root.querySelectorAll('[aria-live], [role="status"], [role="alert"], output').length).to.equal(0);
+    expect(root.closest('[aria-live]')).to.equal(null);
+  });
+
+  it('forgets a pending request when it is given another asset', async () => {
+    const { card, requests } = await mountUploads(asset({ id: 1, provider_status: 'local_only' }));
+    up(card).button?.click();
+    await card.updateComplete;
+    expect(up(card).button?.getAttribute('aria-disabled')).to.equal('true');
+    card.asset = asset({ id: 2, provider_status: 'local_only' });
+    await card.updateComplete;
+    expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+    up(card).button?.click();
+    expect(requests.map((request) => request.detail.assetId)).to.deep.equal([1, 2]);
+  });
+
+  it('shows text, not markup, and treats garbage in .upload as idle', async () => {
+    const attack = '<img src=x onerror="window.__pwned=3">';
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }), { upload: { phase: 'failed', message: attack } });
+    expect(up(card).message).to.equal(attack);
+    card.upload = { phase: 'running', providerId: attack };
+    await card.updateComplete;
+    expect(up(card).message).to.equal(`Uploading to ${attack}…`);
+    expect(shadow(card).querySelectorAll('img').length).to.equal(0);
+    for (const garbage of [{}, { phase: 'later' }, 'running', 42, []]) {
+      card.upload = garbage as unknown as UploadState;
+      await card.updateComplete;
+      expect(textOf(up(card).button)).to.equal('Retry upload');
+      expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+    }
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  for (const [name, value, upload] of [
+    ['idle', asset({ provider_status: 'unknown', provider_id: null }), null],
+    ['retry', asset({ provider_status: 'local_only' }), null],
+    ['running', asset({ provider_status: 'local_only' }), { phase: 'running', providerId: 'pixverse' }],
+    ['accepted', asset({ provider_status: 'ok' }), 'accepted'],
+    ['local only', asset({ provider_status: 'local_only' }), 'savedLocally'],
+    ['failed', asset({ provider_status: 'unknown' }), 'failed'],
+  ] as const) {
+    it(`is accessible (${name})`, async () => {
+      const state = upload === 'accepted' ? accepted() : upload === 'savedLocally' ? savedLocally() : upload === 'failed' ? failed() : upload;
+      const { card } = await mountUploads(value, { upload: state as UploadState | null });
+      expect(up(card).root).not.to.equal(null);
+      await expect(card).to.be.accessible();
+    });
+  }
 });

@@ -128,8 +128,79 @@ export const styles = css`
   .empty .body {
     min-height: 4.5em;
   }
+  /* Upload controls: the button keeps its place; the progress or the outcome follow it. */
+  .upload {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.35em;
+    min-width: 0;
+    font-size: 0.8125em;
+    line-height: 1.35;
+  }
+  .upload-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 24px;
+    margin: 0;
+    padding: 0.3em 0.75em;
+    border: 1px solid var(--media-card-upload-fg, #1a4fa8);
+    border-radius: 6px;
+    background: var(--media-card-upload-bg, #ffffff);
+    color: var(--media-card-upload-fg, #1a4fa8);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .upload-button:hover {
+    background: var(--media-card-upload-hover-bg, #eef3fc);
+  }
+  .upload-button:focus-visible {
+    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: 2px;
+  }
+  /* Running: still focusable (aria-disabled, not disabled), visibly not pressable again; text keeps its contrast. */
+  .upload-button[aria-disabled='true'] {
+    border-style: dashed;
+    background: var(--media-card-upload-bg, #ffffff);
+    cursor: progress;
+  }
+  .upload-outcome {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.35em;
+    box-sizing: border-box;
+    max-width: 100%;
+    margin: 0;
+    padding: 0.25em 0.5em;
+    border-inline-start: 3px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_bg);
+    color: var(--_fg);
+    overflow-wrap: anywhere;
+  }
+  .upload-outcome .status-icon {
+    margin-block-start: 0.1em;
+  }
+  /* A failed request: the flagged colours, with an icon of its own (it is not a moderation flag). */
+  [data-phase='failed'] .upload-outcome {
+    --_fg: var(--_flagged-fg);
+    --_bg: var(--_flagged-bg);
+    --_border: var(--_flagged-border);
+  }
+  .upload-progress {
+    width: 100%;
+    height: 0.5em;
+    accent-color: var(--media-card-upload-fg, #1a4fa8);
+  }
   @media (forced-colors: active) {
     .card {
+      border-color: CanvasText;
+    }
+    .upload-button {
+      border-color: ButtonText;
+    }
+    .upload-outcome {
       border-color: CanvasText;
     }
   }

@@ -7,13 +7,40 @@ import { formatCopy, getCopy, isProviderStatus, providerName, statusLabel, type 
 import { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { defineElement, emit } from '../shared/define.js';
 import { dateTimeFormat, localeOf, numberFormat } from '../shared/locale.js';
+import { statusIcon } from '../shared/status-icons.js';
+import { statusColors } from '../shared/status-styles.js';
+import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
+
+export type { UploadRequestDetail, UploadState };
 
 /** The detail of `asset-open`. */
 export type AssetOpenDetail = { asset: Asset };
 
 /** How the thumbnail loads: `lazy` (default) or `eager` (the gallery's first row). */
 export type MediaCardLoading = 'lazy' | 'eager';
+
+/** The provider an upload goes to when neither `upload-provider` nor the asset names one. */
+const DEFAULT_UPLOAD_PROVIDER = 'pixverse';
+
+/** What the upload controls show, worked out from the asset, `.upload` and the pending click. */
+interface UploadView {
+  phase: 'idle' | 'running' | 'done' | 'failed';
+  /** The button's words are "Retry upload" rather than "Upload to provider". */
+  retry: boolean;
+  /** The button is shown (in every phase but a provider-accepted outcome, and never on a flagged asset). */
+  button: boolean;
+  /** Running: no second request can start. */
+  busy: boolean;
+  /** "Uploading to Pixverse…", or the outcome's sentence; null when idle. */
+  message: string | null;
+  /** The icon before an outcome: a status's own, or the error's; null while idle or running. */
+  icon: ProviderStatus | 'error' | null;
+}
+
+/** A failed request (HTTP or network) is not a moderation flag: an exclamation mark in a circle, not the flag. */
+const ERROR_ICON = html`<svg class="status-icon" part="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"
+  fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.4v4.4"/><path d="M8 11.4v.1"/></svg>`;
 
 /** One picture the card can show; the next one is tried when it fails to load. */
 interface Source {
@@ -52,9 +79,22 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * Set `.asset` (an `Asset` from the `api` module); anything that is not an asset shows an empty card.
  * Styles are static: no per-card style work, nothing shifts when the picture loads or fails.
  *
+ * With the boolean attribute `uploads`, the card offers to upload its asset to a provider (`upload-provider`,
+ * else the asset's `provider_id`, else `pixverse`): "Upload to provider", or "Retry upload" on a local-only
+ * asset. A flagged asset, and one already OK on that provider, get no button (a moderation flag is not fixed by
+ * uploading again). The card never uploads by itself: its button fires `upload-request`, and whoever handles it
+ * sets `.upload` (running, done, failed), which the card shows with the badges' own words and icons. After a
+ * click the card lets no second request leave until `.upload` changes, or the event was cancelled. The outcome
+ * is not a live region here: the gallery announces it, so it is not read twice.
+ *
  * @summary An asset at a glance: what it is and where it lives.
  *
+ * @attr {boolean} uploads - Shows the upload controls. Off by default: no controls at all.
+ * @attr {string} upload-provider - The provider id an upload goes to; without it, the asset's `provider_id`, else `pixverse`.
+ * @attr {string} loading - `lazy` (default) or `eager`.
+ *
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - The thumbnail was activated (click, Enter or Space); `detail.asset` is the asset. Bubbles and is composed.
+ * @fires {CustomEvent<UploadRequestDetail>} upload-request - The upload button was activated (click, Enter or Space) while no upload was under way: `{ kind: 'reupload', assetId, providerId }`. Bubbles, is composed and cancelable (cancelled: the card returns to its idle button). The handler uploads and sets `.upload`.
  *
  * @csspart card - The `<article>`.
  * @csspart media - The thumbnail's box of fixed aspect ratio.
@@ -67,6 +107,11 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @csspart title - The description, or "Video #1042".
  * @csspart meta - The list of media type, provider, duration and date.
  * @csspart badge - The `<provider-badge>` (its own parts: `badge`, `icon`, `label`, `explanation`).
+ * @csspart upload - The upload controls (with `uploads`): the button, then the progress or the outcome.
+ * @csspart upload-button - "Upload to provider" or "Retry upload"; `aria-disabled="true"` while an upload runs.
+ * @csspart upload-progress - The indeterminate `<progress>` shown while an upload runs.
+ * @csspart upload-message - "Uploading to Pixverse…", or the outcome ("Uploaded to Pixverse", "Saved locally; provider upload failed: …", the server's error).
+ * @csspart icon - The outcome's icon: the status's own shape (check, crossed-out cloud, …), or an exclamation mark for a failed request.
  *
  * @cssprop [--media-card-aspect-ratio=16 / 9] - The thumbnail box's aspect ratio.
  * @cssprop [--media-card-object-fit=cover] - How the picture fills the box.
@@ -79,10 +124,14 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @cssprop [--media-card-placeholder-fg=#4a5060] - The placeholder's glyph and words.
  * @cssprop [--media-card-gap=0.4rem] - The space between title, meta and badge.
  * @cssprop [--media-card-padding=0.6rem 0.75rem 0.75rem] - The padding around the text.
- * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline of the open button.
+ * @cssprop [--media-card-upload-fg=#1a4fa8] - The upload button's text and border.
+ * @cssprop [--media-card-upload-bg=#ffffff] - The upload button's background.
+ * @cssprop [--media-card-upload-hover-bg=#eef3fc] - The upload button's background under the pointer.
+ * @cssprop [--age-status-ok-fg=#17642b] - An outcome's text and icon, by status; likewise `-bg`, `-border`, and for `local-only`, `unknown`; a failed request uses the `flagged` colours.
+ * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline of the open and upload buttons.
  */
 export class MediaCard extends LitElement {
-  static override styles = styles;
+  static override styles = [statusColors, styles];
 
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
   @property({ attribute: false }) asset: Asset | null = null;
@@ -91,10 +140,32 @@ export class MediaCard extends LitElement {
   @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (value === 'eager' ? 'eager' : 'lazy') } })
   loading: MediaCardLoading = 'lazy';
 
+  /** Shows the upload controls; off by default. */
+  @property({ type: Boolean, reflect: true }) uploads = false;
+
+  /** The provider id uploads go to; null (default): the asset's `provider_id`, else `pixverse`. */
+  @property({ attribute: 'upload-provider' }) uploadProvider: string | null = null;
+
+  /**
+   * The upload the card shows, set by whoever handles `upload-request` (the gallery): null (idle),
+   * `{ phase: 'running', providerId }`, `{ phase: 'done', providerSucceeded, status, message, reason? }` (the
+   * message from `interpretUploadResponse`) or `{ phase: 'failed', message }`. The card never changes it.
+   */
+  @property({ attribute: false }) upload: UploadState | null = null;
+
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
 
+  /** An `upload-request` left and was not cancelled; `.upload` has not changed since. */
+  @state() private pending = false;
+
   private view: View | null = null;
+
+  /** The pending request was a retry: its button keeps saying so while it runs. */
+  private retrying = false;
+
+  /** The upload button had focus before this update. */
+  private uploadHadFocus = false;
 
   /** The asset's id, as reflected in `asset-id`; null without an asset. */
   get assetId(): number | null {
@@ -106,6 +177,12 @@ export class MediaCard extends LitElement {
     return this.view ? this.view.status : null;
   }
 
+  /** The provider an upload goes to: `upload-provider`, else the asset's `provider_id`, else `pixverse`. */
+  get uploadTarget(): string {
+    const chosen = typeof this.uploadProvider === 'string' ? this.uploadProvider.trim() : '';
+    return chosen || this.view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The card needs its badge; defined here rather than by an import with side effects.
@@ -114,12 +191,33 @@ export class MediaCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('asset')) {
+      const before = this.view?.asset.id;
       this.view = toView(this.asset);
+      if (this.view?.asset.id !== before) {
+        // Another asset (a recycled card): nothing of the previous one's request is pending here.
+        this.pending = false;
+        this.retrying = false;
+      }
       this.attempt = 0; // a new asset gets a fresh try, whatever failed before
       this.reflect('asset-id', this.view ? String(this.view.asset.id) : null);
       this.reflect('status', this.view ? this.view.status : null);
     }
     if (changed.has('loading') && this.loading !== 'eager' && this.loading !== 'lazy') this.loading = 'lazy';
+    // The handler answered (running, an outcome, or idle again): the card shows that from now on.
+    if (changed.has('upload') || (changed.has('uploads') && !this.uploads)) this.pending = false;
+    const button = this.uploadButton;
+    this.uploadHadFocus = button !== null && this.shadowRoot?.activeElement === button;
+  }
+
+  protected override updated(): void {
+    // The button goes when the provider accepted the upload (or the controls went): focus stays in the card,
+    // on its open button, rather than falling back to the page's start.
+    if (this.uploadHadFocus && this.uploadButton === null) this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
+    this.uploadHadFocus = false;
+  }
+
+  private get uploadButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.upload-button') ?? null;
   }
 
   protected override render(): TemplateResult {
@@ -159,6 +257,7 @@ export class MediaCard extends LitElement {
           reason=${view.reason ?? nothing}
           provider=${view.provider ?? nothing}
         ></provider-badge>
+        ${this.renderUpload(view, copy)}
       </div>
     </article>`;
   }
@@ -197,6 +296,92 @@ export class MediaCard extends LitElement {
     </div>`;
   }
 
+  /**
+   * The upload controls. The button comes first and keeps its place (and its node, so focus stays on it) from
+   * idle to running to a failure; the progress or the outcome follow it.
+   */
+  private renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
+    const upload = this.uploadView(view, copy);
+    if (!upload) return nothing;
+    const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
+    return html`<div part="upload" class="upload" data-phase=${upload.phase}>
+      ${upload.button
+        ? html`<button
+            part="upload-button"
+            class="upload-button"
+            type="button"
+            aria-disabled=${upload.busy ? 'true' : nothing}
+            aria-describedby=${upload.message === null ? nothing : 'upload-message'}
+            @click=${this.onUploadClick}
+          >
+            ${upload.retry ? copy.upload.retry : copy.upload.action}
+          </button>`
+        : nothing}
+      ${upload.message === null
+        ? nothing
+        : html`<p class="upload-outcome" data-status=${status}>
+            ${upload.icon === 'error' ? ERROR_ICON : upload.icon === null ? nothing : statusIcon(upload.icon)}<span
+              part="upload-message"
+              class="upload-message"
+              id="upload-message"
+              >${upload.message}</span
+            >
+          </p>`}
+      ${upload.busy ? html`<progress part="upload-progress" class="upload-progress" aria-labelledby="upload-message"></progress>` : nothing}
+    </div>`;
+  }
+
+  /** What the upload controls show, or null for none. */
+  private uploadView(view: View, copy: Copy): UploadView | null {
+    if (!this.uploads) return null;
+    const state = readUploadState(this.upload);
+    const target = this.uploadTarget;
+    const flagged = view.status === 'flagged';
+    const localOnly = view.status === 'local_only';
+    if (state?.phase === 'running' || this.pending) {
+      const provider = state?.phase === 'running' ? state.providerId : target;
+      return {
+        phase: 'running',
+        retry: this.retrying || localOnly,
+        button: true,
+        busy: true,
+        message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }),
+        icon: null,
+      };
+    }
+    if (state?.phase === 'failed') {
+      return { phase: 'failed', retry: true, button: !flagged, busy: false, message: state.message, icon: 'error' };
+    }
+    if (state?.phase === 'done') {
+      // The icon follows the provider's answer: never a check for anything but an accepted upload.
+      const icon: ProviderStatus = state.providerSucceeded
+        ? state.status === 'ok' || !isProviderStatus(state.status) ? 'ok' : state.status
+        : isProviderStatus(state.status) && state.status !== 'ok' ? state.status : 'unknown';
+      const again = !state.providerSucceeded && !flagged;
+      return { phase: 'done', retry: true, button: again, busy: false, message: state.message, icon };
+    }
+    // Idle: nothing to offer for a flagged asset, nor for one the target provider already has.
+    if (flagged || (view.status === 'ok' && view.provider === target)) return null;
+    return { phase: 'idle', retry: localOnly, button: true, busy: false, message: null, icon: null };
+  }
+
+  /** Asks for an upload, once: clicks while one is pending or running do nothing. */
+  private readonly onUploadClick = (): void => {
+    const view = this.view;
+    if (!view || !this.uploads || this.pending || readUploadState(this.upload)?.phase === 'running') return;
+    const upload = this.uploadView(view, getCopy());
+    if (!upload?.button) return;
+    // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
+    this.pending = true;
+    this.retrying = upload.retry;
+    const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.asset.id, providerId: this.uploadTarget };
+    if (!emit<UploadRequestDetail>(this, 'upload-request', detail, { cancelable: true })) {
+      // Vetoed: back to the button as it was.
+      this.pending = false;
+      this.retrying = false;
+    }
+  };
+
   /** A picture that did not load: try the next source, or show the placeholder. */
   private readonly onMediaError = (event: Event): void => {
     const element = event.currentTarget as HTMLImageElement | HTMLVideoElement;
@@ -214,6 +399,26 @@ export class MediaCard extends LitElement {
   private reflect(name: string, value: string | null): void {
     if (value === null) this.removeAttribute(name);
     else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+  }
+}
+
+/** `.upload` as the card can show it, or null (idle) for anything that is not an upload state. */
+function readUploadState(value: unknown): UploadState | null {
+  if (value === null || typeof value !== 'object') return null;
+  const state = value as Record<string, unknown>;
+  const message = typeof state.message === 'string' ? state.message : '';
+  switch (state.phase) {
+    case 'running':
+      return { phase: 'running', providerId: typeof state.providerId === 'string' ? state.providerId : '' };
+    case 'failed':
+      return { phase: 'failed', message };
+    case 'done': {
+      const status = isProviderStatus(state.status) ? state.status : 'unknown';
+      const reason = typeof state.reason === 'string' ? state.reason : undefined;
+      return { phase: 'done', providerSucceeded: state.providerSucceeded === true, status, message, ...(reason === undefined ? {} : { reason }) };
+    }
+    default:
+      return null;
   }
 }
 
