@@ -51,6 +51,7 @@ gallery.api = api;
 gallery.pageSize = 24;
 gallery.syncUrl = true;
 gallery.infiniteScroll = true;
+gallery.uploads = true;
 gallery.addEventListener('assets-loaded', (event) => {
   const { count, total } = event.detail;
   status.textContent = `Mock backend “${scenario}” (${api} API): ${count} assets loaded${total !== undefined && api === 'search' ? ` of ${total}` : ''}.`;

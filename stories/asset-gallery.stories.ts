@@ -11,6 +11,7 @@ interface GalleryArgs {
   pageSize: number;
   statusFilter: string;
   infiniteScroll: boolean;
+  uploads: boolean;
 }
 
 const meta = {
@@ -22,8 +23,9 @@ const meta = {
       page-size=${args.pageSize}
       status-filter=${args.statusFilter}
       ?infinite-scroll=${args.infiniteScroll}
+      ?uploads=${args.uploads}
     ></asset-gallery>`,
-  args: { api: 'query', pageSize: 12, statusFilter: '', infiniteScroll: false },
+  args: { api: 'query', pageSize: 12, statusFilter: '', infiniteScroll: false, uploads: false },
   argTypes: {
     api: { control: 'inline-radio', options: ['query', 'search'] },
     statusFilter: { control: 'select', options: ['', 'ok', 'local_only', 'flagged', 'unknown'] },
@@ -160,3 +162,26 @@ export const ThousandAssets: Story = {
 };
 
 export const HundredThousandAssets: Story = onScenario('huge-library', { args: { api: 'search', pageSize: 50 } });
+
+/** Clicks the upload button of the first local-only card and waits for the words of the outcome. */
+async function uploadFirstLocalOnly(canvas: HTMLElement, outcome: RegExp): Promise<void> {
+  const gallery = galleryIn(canvas);
+  await waitFor(() => expect(cardStatuses(canvas)).toContain('local_only'), timeout);
+  const card = [...(gallery.shadowRoot?.querySelectorAll('media-card') ?? [])].find((c) => c.getAttribute('status') === 'local_only');
+  (card?.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
+  await waitFor(() => expect(gallery.shadowRoot?.querySelector('[part="upload-status"]')?.textContent ?? '').toMatch(outcome), { timeout: 8000 });
+}
+
+const withUploads = (scenario: ScenarioName, outcome: RegExp): Story =>
+  onScenario(scenario, { args: { uploads: true }, play: ({ canvasElement }) => uploadFirstLocalOnly(canvasElement, outcome) });
+
+export const UploadAccepted: Story = withUploads('upload-accepted', /^Uploaded to Pixverse$/);
+export const UploadProviderDown: Story = withUploads('provider-down', /Failed to upload asset to provider: No available account/);
+export const UploadBadGateway: Story = withUploads('upload-bad-gateway', /HTTP 502\): Provider upload failed: Pixverse upload failed: upstream timeout/);
+export const UploadTooLarge: Story = withUploads('upload-too-large', /The file is too large for the server \(HTTP 413\)\./);
+export const UploadNetworkDrop: Story = withUploads('upload-network-drop', /Could not reach the server/);
+export const UploadSlow: Story = withUploads('upload-slow', /^Uploaded to Pixverse$/);
+export const UploadWithoutReuploadRoute: Story = withUploads('no-reupload-route', /^Uploaded to Pixverse, as a new asset \(#\d+\)$/);
+
+/** The whole upload toolbar, idle: for looking at, and for axe. */
+export const UploadControls: Story = { args: { uploads: true, pageSize: 24 } };

@@ -26,7 +26,9 @@ export class HttpError extends AssetsApiError {
   readonly detail: string | undefined;
   constructor(status: number, detail?: string) {
     const copy = getCopy().errors;
-    super('http', detail ? formatCopy(copy.httpWithDetail, { status, detail }) : formatCopy(copy.http, { status }));
+    const message =
+      status === 413 ? copy.tooLarge : detail ? formatCopy(copy.httpWithDetail, { status, detail }) : formatCopy(copy.http, { status });
+    super('http', message);
     this.name = 'HttpError';
     this.status = status;
     this.detail = detail;

@@ -20,6 +20,30 @@ export interface Copy {
     localOnly: string;
     localOnlyWithReason: string;
     unreadable: string;
+    /** The card's button when the asset is not on the provider yet. */
+    action: string;
+    /** The card's button on a local-only asset, and after a failure. */
+    retry: string;
+    uploading: string;
+    /** A file or URL upload, shown in the list of uploads. */
+    addFiles: string;
+    addUrl: string;
+    urlLabel: string;
+    urlSubmit: string;
+    dropHint: string;
+    notMedia: string;
+    dismiss: string;
+    /** A re-upload through upload-from-url needs the asset's file URL. */
+    noFileUrl: string;
+    /** A re-upload through upload-from-url made a new asset; the old one stays as it was. */
+    asNewAsset: string;
+    /** The bulk re-upload of local-only assets. */
+    bulk: Plural;
+    bulkProgress: string;
+    bulkCancel: string;
+    bulkSummary: string;
+    bulkCancelled: string;
+    bulkFlaggedSkipped: Plural;
   };
   /** Words of `<media-card>`. */
   card: {
@@ -64,6 +88,8 @@ export interface Copy {
     network: string;
     http: string;
     httpWithDetail: string;
+    /** HTTP 413: the server refused the file's size. */
+    tooLarge: string;
     notJson: string;
     invalidResponse: string;
     badEndpoint: string;
@@ -89,6 +115,27 @@ export const DEFAULT_COPY: Copy = {
     localOnly: 'Saved locally; provider upload failed',
     localOnlyWithReason: 'Saved locally; provider upload failed: {reason}',
     unreadable: "The server's reply to the upload could not be read, so it is not known whether {provider} accepted it",
+    action: 'Upload to provider',
+    retry: 'Retry upload',
+    uploading: 'Uploading to {provider}…',
+    addFiles: 'Upload files',
+    addUrl: 'Add from URL',
+    urlLabel: 'Image or video URL',
+    urlSubmit: 'Add',
+    dropHint: 'Drop images or videos here to upload them',
+    notMedia: 'Only images and videos can be uploaded',
+    dismiss: 'Dismiss',
+    noFileUrl: 'This asset has no file address to upload it from',
+    asNewAsset: '{message}, as a new asset (#{id})',
+    bulk: { one: 'Re-upload the local-only asset', other: 'Re-upload all local only ({count})' },
+    bulkProgress: '{done} of {total}, {failed} failed',
+    bulkCancel: 'Cancel',
+    bulkSummary: 'Re-upload finished: {accepted} accepted, {localOnly} still local only, {failed} failed',
+    bulkCancelled: 'Re-upload cancelled after {done} of {total}',
+    bulkFlaggedSkipped: {
+      one: '1 flagged asset is left out: a moderation flag is not fixed by uploading again',
+      other: '{count} flagged assets are left out: a moderation flag is not fixed by uploading again',
+    },
   },
   card: {
     noPreview: 'No preview',
@@ -126,6 +173,7 @@ export const DEFAULT_COPY: Copy = {
     network: 'Could not reach the server. Check the connection and try again.',
     http: 'The server could not complete the request (HTTP {status}).',
     httpWithDetail: 'The server could not complete the request (HTTP {status}): {detail}',
+    tooLarge: 'The file is too large for the server (HTTP 413).',
     notJson: "The server's reply could not be read: it is not JSON.",
     invalidResponse: "The server's reply could not be read: {problem}",
     badEndpoint: 'The assets endpoint "{endpoint}" is not a usable address.',

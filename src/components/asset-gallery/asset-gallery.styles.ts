@@ -10,8 +10,84 @@ export const styles = css`
     display: none;
   }
   .base {
+    position: relative;
     display: grid;
     gap: var(--asset-gallery-gap, 1rem);
+  }
+  .upload-toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.75rem 1.25rem;
+  }
+  .file-input {
+    display: none;
+  }
+  .url-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+  }
+  .url-form label {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.875rem;
+  }
+  .url-form input {
+    font: inherit;
+    min-width: min(20rem, 70vw);
+    padding: 0.4em 0.5em;
+    border: 1px solid var(--age-border, #6b7180);
+    border-radius: 6px;
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .uploads {
+    display: grid;
+    gap: 0.4rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .upload-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--age-border, #c9ced8);
+    border-radius: 6px;
+  }
+  .upload-label {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .upload-error {
+    color: var(--age-status-flagged-fg, #a1111d);
+  }
+  .upload-status:empty {
+    display: none;
+  }
+  .upload-status {
+    margin: 0;
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    border: 3px dashed var(--age-button-bg, #1a5fd0);
+    border-radius: 8px;
+    background: rgb(255 255 255 / 0.9);
+    color: var(--age-text, #1d2330);
+    font-size: 1.25rem;
+    font-weight: 600;
+    pointer-events: none;
   }
   .grid {
     display: grid;

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -21,16 +21,20 @@ import {
   getCopy,
   isProviderStatus,
   PROVIDER_STATUSES,
+  providerName,
   statusLabel,
   type ProviderStatus,
   type StatusCounts,
+  type UploadOutcome,
 } from '../../status/index.js';
 import '../../media-card.js';
 import '../../status-overview.js';
 import type { StatusFilterChangeDetail } from '../../status-overview.js';
 import { emit } from '../shared/define.js';
 import { visuallyHidden } from '../shared/status-styles.js';
+import type { UploadRequestDetail } from '../shared/upload.js';
 import { styles } from './asset-gallery.styles.js';
+import { UploadController, type Uploader, type UploadRow } from './upload-controller.js';
 
 export interface AssetsLoadedDetail {
   /** How many assets are loaded now. */
@@ -43,6 +47,7 @@ export interface AssetsErrorDetail {
 }
 
 const URL_PARAM = 'provider_status';
+const DEFAULT_PROVIDER = 'pixverse';
 const DEFAULT_PAGE_SIZE = 50;
 const SKELETON_CARDS = 8;
 /** Cards in the first row load their images eagerly; the rest lazily. */
@@ -62,6 +67,10 @@ type FilterOrigin = 'user' | 'history' | 'host';
  * @fires assets-loaded - `{ count, total? }`: a page arrived.
  * @fires assets-error - `{ message }`: a page could not be loaded; the message is for people.
  * @fires asset-open - `{ asset }`: a card was opened (from `<media-card>`).
+ * @fires upload-request - `{ kind, assetId?, providerId, file?, url? }`, cancelable: about to upload; cancel to veto it or do it yourself.
+ * @fires upload-start - The upload request left.
+ * @fires upload-complete - `{ assetId?, providerSucceeded, status, message, reason? }`: the server answered. A local-only save is `providerSucceeded: false`.
+ * @fires upload-error - `{ assetId?, message }`: the upload request failed (HTTP or network).
  *
  * @csspart base - Everything.
  * @csspart overview - The `<status-overview>` on top.
@@ -72,6 +81,11 @@ type FilterOrigin = 'user' | 'history' | 'host';
  * @csspart error - The error state.
  * @csspart retry - The Retry buttons.
  * @csspart load-more - The "Load more" button.
+ * @csspart upload-toolbar - "Upload files", "Add from URL" and the bulk re-upload (with `uploads`).
+ * @csspart uploads - The list of files and URLs being uploaded, or that failed.
+ * @csspart upload-status - The last upload outcome, in words (a polite live region).
+ * @csspart bulk - The bulk re-upload of local-only assets.
+ * @csspart drop-hint - Shown while files are dragged over the gallery.
  *
  * @cssprop [--asset-gallery-card-min-width=14rem] - The narrowest a card gets; columns follow the width.
  * @cssprop [--asset-gallery-gap=1rem] - Space between cards.
@@ -115,6 +129,28 @@ export class AssetGallery extends LitElement {
 
   /** Assets to show instead of fetching: `Asset`s from the api module, or raw server items. */
   @property({ attribute: false }) assets: Iterable<unknown> | null = null;
+
+  /** Show upload controls: on each card, "Upload files", "Add from URL", drag and drop, bulk re-upload. */
+  @property({ type: Boolean, reflect: true }) uploads = false;
+
+  /** The provider uploads go to; by default the asset's own provider, else `pixverse`. */
+  @property({ attribute: 'upload-provider' }) uploadProvider: string | null = null;
+
+  /** Does the uploads instead of the assets client; its replies are read the same way. */
+  @property({ attribute: false }) uploader: Uploader | undefined = undefined;
+
+  /** Assets as the server has them since an upload (newer than the page they came in). */
+  @state() private patches = new Map<number, Asset>();
+  /** Assets uploaded here, shown on top until the server's pages include them. */
+  @state() private added: Asset[] = [];
+  @state() private dragging = false;
+
+  private readonly uploadsController = new UploadController(this, {
+    client: () => this.client,
+    uploader: () => this.uploader,
+    uploaded: (outcome, assetId, newAssetId) => this.afterUpload(outcome, assetId, newAssetId),
+  });
+  private totalsTimer: ReturnType<typeof setTimeout> | undefined;
 
   @state() private loaded: Asset[] = [];
   @state() private skipped = 0;
@@ -169,6 +205,28 @@ export class AssetGallery extends LitElement {
     this.startOver();
     this.firstPage.abort();
     this.serverTotals.abort();
+    clearTimeout(this.totalsTimer);
+  }
+
+  /** Uploads files as a person would by choosing or dropping them. */
+  uploadFiles(files: Iterable<File>): void {
+    this.uploadsController.addFiles(files, this.uploadProvider || DEFAULT_PROVIDER);
+  }
+
+  /** Has the server fetch and upload a URL ("Add from URL"). */
+  uploadFromUrl(url: string): void {
+    this.uploadsController.addUrl(url, this.uploadProvider || DEFAULT_PROVIDER);
+  }
+
+  /** Uploads every loaded local-only asset again, three at a time; flagged assets are left out. */
+  reuploadLocalOnly(): Promise<void> {
+    const targets = this.allAssets().filter((asset) => asset.provider_status === 'local_only');
+    return this.uploadsController.reuploadAll(targets, (asset) => this.targetProvider(asset));
+  }
+
+  /** Stops the bulk re-upload: the uploads in flight are aborted, the rest not started. */
+  cancelReupload(): void {
+    this.uploadsController.cancelBulk();
   }
 
   /** Fetches everything again (after an error, or when the host knows the data changed). */
@@ -203,8 +261,15 @@ export class AssetGallery extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const newSource = ['endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads'].some((key) => changed.has(key as keyof AssetGallery));
     if (changed.has('endpoint') || changed.has('api') || changed.has('fetch') || changed.has('headers')) {
       this.client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
+      this.uploadsController.clientChanged();
+    }
+    if (newSource) {
+      // New data from the source: what uploads taught us about the old data is in it, or no longer applies.
+      this.patches = new Map();
+      this.added = [];
     }
     if (changed.has('statusFilter') && this.statusFilter !== null && !isProviderStatus(this.statusFilter)) this.statusFilter = null;
     const restart = ['endpoint', 'api', 'fetch', 'headers', 'statusFilter', 'pageSize', 'assets', 'reloads'].some((key) =>
@@ -228,8 +293,15 @@ export class AssetGallery extends LitElement {
 
   protected override render(): TemplateResult {
     const copy = getCopy();
-    const { counts, source } = this.overviewCounts();
-    return html`<div part="base" class="base">
+    const all = this.allAssets();
+    const { counts, source } = this.overviewCounts(all);
+    return html`<div
+      part="base"
+      class="base"
+      @dragover=${this.onDragOver}
+      @dragleave=${this.onDragLeave}
+      @drop=${this.onDrop}
+    >
       <status-overview
         part="overview"
         .counts=${counts}
@@ -239,11 +311,70 @@ export class AssetGallery extends LitElement {
       ></status-overview>
       ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped)}</p>` : null}
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.renderBody()}
+      ${this.uploads ? this.renderUploads(all, counts.flagged) : nothing}
+      ${this.renderBody(all)}
+      ${this.dragging ? html`<div part="drop-hint" class="drop-hint">${copy.upload.dropHint}</div>` : nothing}
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
+  private renderUploads(all: Asset[], flagged: number): TemplateResult {
+    const copy = getCopy().upload;
+    const uploads = this.uploadsController;
+    return html`<div part="upload-toolbar" class="upload-toolbar">
+        <button type="button" @click=${this.chooseFiles}>${copy.addFiles}</button>
+        <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.onFilesChosen} />
+        <form class="url-form" @submit=${this.onUrlSubmit}>
+          <label>
+            <span>${copy.urlLabel}</span>
+            <input name="url" type="url" required autocomplete="off" />
+          </label>
+          <button type="submit">${copy.addUrl}</button>
+        </form>
+        ${this.renderBulk(all.filter((asset) => asset.provider_status === 'local_only').length, flagged)}
+      </div>
+      ${uploads.rows.length > 0
+        ? html`<ul part="uploads" class="uploads" aria-label=${copy.addFiles}>
+            ${repeat(uploads.rows, (row) => row.key, (row) => this.renderRow(row))}
+          </ul>`
+        : nothing}
+      <p part="upload-status" class="upload-status" role="status">${uploads.message}</p>`;
+  }
+
+  private renderRow(row: UploadRow): TemplateResult {
+    const copy = getCopy().upload;
+    const state = row.state;
+    const provider = providerName(row.request.providerId);
+    return html`<li class="upload-row">
+      <span class="upload-label">${row.label}</span>
+      ${state?.phase === 'failed'
+        ? html`<span class="upload-error">${state.message}</span>
+            ${row.request.file && !/^(image|video)\//.test(row.request.file.type)
+              ? nothing
+              : html`<button type="button" @click=${() => this.uploadsController.retryRow(row.key)}>${copy.retry}</button>`}
+            <button type="button" @click=${() => this.uploadsController.dismissRow(row.key)}>${copy.dismiss}</button>`
+        : html`<progress aria-label=${formatCopy(copy.uploading, { provider })}></progress>
+            <span>${formatCopy(copy.uploading, { provider })}</span>`}
+    </li>`;
+  }
+
+  private renderBulk(localOnly: number, flagged: number): TemplateResult | typeof nothing {
+    const copy = getCopy().upload;
+    const bulk = this.uploadsController.bulk;
+    if (bulk?.running) {
+      return html`<div part="bulk" class="bulk">
+        <progress max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total)}></progress>
+        <span>${formatCopy(copy.bulkProgress, { done: bulk.done, total: bulk.total, failed: bulk.failed })}</span>
+        <button type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
+      </div>`;
+    }
+    if (localOnly === 0) return nothing;
+    return html`<div part="bulk" class="bulk">
+      <button type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly)}</button>
+      ${flagged > 0 ? html`<span class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged)}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderBody(all: Asset[]): TemplateResult {
     const copy = getCopy().gallery;
     if (!this.hostAssets) {
       if (this.firstPage.status === TaskStatus.ERROR) {
@@ -255,14 +386,24 @@ export class AssetGallery extends LitElement {
       }
       if (this.firstPage.status !== TaskStatus.COMPLETE) return this.renderSkeletons();
     }
-    const visible = this.visibleAssets();
+    const visible = this.visibleAssets(all);
     if (visible.length === 0) return this.renderEmpty();
-    return html`<ul part="list" class="grid" aria-label=${copy.listLabel}>
+    const states = this.uploadsController.assetStates;
+    return html`<ul part="list" class="grid" aria-label=${copy.listLabel} @upload-request=${this.onCardUploadRequest}>
         ${repeat(
           visible,
           (asset) => asset.id,
           (asset, index) =>
-            html`<li><media-card part="card" .asset=${asset} loading=${index < EAGER_CARDS ? 'eager' : 'lazy'}></media-card></li>`,
+            html`<li>
+              <media-card
+                part="card"
+                .asset=${asset}
+                .upload=${states.get(asset.id) ?? null}
+                ?uploads=${this.uploads}
+                upload-provider=${this.uploadProvider ?? nothing}
+                loading=${index < EAGER_CARDS ? 'eager' : 'lazy'}
+              ></media-card>
+            </li>`,
         )}
       </ul>
       ${this.renderFooter()}`;
@@ -340,18 +481,120 @@ export class AssetGallery extends LitElement {
     return this.pageByOffset ? this.lastPageFull : this.nextCursor !== null;
   }
 
+  /** The loaded (or host's) assets, as uploads left them, with the ones uploaded here on top. */
+  private allAssets(): Asset[] {
+    const base = this.hostAssets ?? this.loaded;
+    const patched = this.patches.size > 0 ? base.map((asset) => this.patches.get(asset.id) ?? asset) : base;
+    if (this.added.length === 0) return patched;
+    const known = new Set(patched.map((asset) => asset.id));
+    return [...this.added.filter((asset) => !known.has(asset.id)), ...patched];
+  }
+
   /** The server is sent the filter; the client filters too, since older servers ignore it. */
-  private visibleAssets(): Asset[] {
-    const all = this.hostAssets ?? this.loaded;
+  private visibleAssets(all: Asset[]): Asset[] {
     const filter = this.statusFilter;
     return filter ? all.filter((asset) => asset.provider_status === filter) : all;
   }
 
-  private overviewCounts(): { counts: StatusCounts; source: 'loaded' | 'server' } {
+  private overviewCounts(all: Asset[]): { counts: StatusCounts; source: 'loaded' | 'server' } {
     const totals = this.hostAssets ? null : this.serverTotals.value;
     if (totals) return { counts: totals, source: 'server' };
-    return { counts: countByStatus(this.hostAssets ?? this.loaded), source: 'loaded' };
+    return { counts: countByStatus(all), source: 'loaded' };
   }
+
+  private targetProvider(asset: Asset): string {
+    return this.uploadProvider || asset.provider_id || DEFAULT_PROVIDER;
+  }
+
+  /** The card's status, the counts and the filter follow the outcome at once; then the server's word wins. */
+  private afterUpload(outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined): void {
+    if (assetId !== undefined) {
+      const current = this.allAssets().find((asset) => asset.id === assetId);
+      // Through upload-from-url the server made a new asset: the old one stays as it was.
+      if (current && (newAssetId === undefined || newAssetId === assetId)) {
+        this.patch({ ...current, provider_status: outcome.status, provider_status_reason: outcome.reason ?? null });
+      }
+      void this.refreshAsset(assetId);
+    }
+    if (newAssetId !== undefined && newAssetId !== assetId) void this.addUploadedAsset(newAssetId);
+    else if (assetId === undefined && !this.hostAssets) this.reload(); // an Era A reply names no asset: fetch again
+    this.scheduleTotalsRefresh();
+  }
+
+  private patch(asset: Asset): void {
+    this.patches = new Map(this.patches).set(asset.id, asset);
+    if (this.added.some((added) => added.id === asset.id)) this.added = this.added.map((added) => (added.id === asset.id ? asset : added));
+  }
+
+  private async refreshAsset(id: number): Promise<void> {
+    try {
+      this.patch(await this.client.get(id));
+    } catch {
+      // Keep what the upload's reply said; the next page load corrects it.
+    }
+  }
+
+  private async addUploadedAsset(id: number): Promise<void> {
+    try {
+      const asset = await this.client.get(id);
+      this.added = [asset, ...this.added.filter((added) => added.id !== id)];
+    } catch {
+      if (!this.hostAssets) this.reload();
+    }
+  }
+
+  /** The server's totals are stale after uploads: ask again once they settle. */
+  private scheduleTotalsRefresh(): void {
+    if (this.hostAssets || this.client.api !== 'search') return;
+    clearTimeout(this.totalsTimer);
+    this.totalsTimer = setTimeout(() => void this.serverTotals.run(), 400);
+  }
+
+  private readonly onCardUploadRequest = (event: CustomEvent<UploadRequestDetail>): void => {
+    // The gallery asks the page itself (its own upload-request); a veto sends the card back to idle.
+    event.stopPropagation();
+    const asset = this.allAssets().find((candidate) => candidate.id === event.detail.assetId);
+    if (!asset || !this.uploadsController.reupload(asset, event.detail.providerId)) event.preventDefault();
+  };
+
+  private readonly chooseFiles = (): void => {
+    this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
+  };
+
+  private readonly onFilesChosen = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    this.uploadFiles([...(input.files ?? [])]);
+    input.value = '';
+  };
+
+  private readonly onUrlSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('url') as HTMLInputElement;
+    const url = input.value.trim();
+    if (!url) return;
+    this.uploadFromUrl(url);
+    form.reset();
+  };
+
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (!this.uploads || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  };
+
+  private readonly onDragLeave = (event: DragEvent): void => {
+    const into = event.relatedTarget as Node | null;
+    if (!into || !(event.currentTarget as HTMLElement).contains(into)) this.dragging = false;
+  };
+
+  private readonly onDrop = (event: DragEvent): void => {
+    this.dragging = false;
+    if (!this.uploads || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    this.uploadFiles([...event.dataTransfer.files]);
+  };
 
   private showFirstPage(page: AssetPage): void {
     this.appendPage(page);

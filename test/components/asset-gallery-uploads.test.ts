@@ -1,0 +1,237 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/asset-gallery.js';
+import type { AssetGallery } from '../../src/asset-gallery.js';
+import type { Asset, FetchLike } from '../../src/api/index.js';
+import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+
+interface Setup extends MockBackendOptions {
+  api?: 'query' | 'search';
+  /** Upload requests wait until released. */
+  hold?: boolean;
+}
+
+/** A gallery with uploads on the mock backend; every request is recorded, uploads can be held back. */
+async function mount(options: Setup = {}) {
+  const { api = 'query', hold = false, ...mock } = options;
+  const backend = createMockBackend({ count: 40, seed: 9, ...mock });
+  const answer = mockFetch(backend.handlers);
+  const requests: Request[] = [];
+  const held: Array<() => void> = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const fetch: FetchLike = async (url, init) => {
+    const request = new Request(url, init);
+    requests.push(request);
+    const isUpload = request.method === 'POST' && !url.endsWith('/search');
+    if (!isUpload) return answer(url, init);
+    inFlight += 1;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    try {
+      if (hold) {
+        await new Promise<void>((release, reject) => {
+          held.push(release);
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+        });
+      }
+      return await answer(url, init);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const gallery = await fixture<AssetGallery>(html`<asset-gallery uploads api=${api} page-size="40" .fetch=${fetch}></asset-gallery>`);
+  await waitUntil(() => cards(gallery).length > 0, 'cards did not appear');
+  const uploadsSent = () => requests.filter((request) => request.method === 'POST' && !request.url.endsWith('/search'));
+  const releaseAll = () => held.splice(0).forEach((release) => release());
+  return { gallery, backend, requests, uploadsSent, releaseAll, mostInFlight: () => mostInFlight, held };
+}
+
+const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
+const cards = (gallery: AssetGallery) => [...root(gallery).querySelectorAll('media-card')];
+const assetOf = (card: Element) => (card as unknown as { asset: Asset }).asset;
+const cardFor = (gallery: AssetGallery, id: number) => cards(gallery).find((card) => assetOf(card).id === id);
+const cardText = (card: Element | undefined) => (card?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const uploadButton = (card: Element | undefined) => card?.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement | null;
+const text = (gallery: AssetGallery) => (root(gallery).textContent ?? '').replace(/\s+/g, ' ');
+const statusLine = (gallery: AssetGallery) => root(gallery).querySelector('[part="upload-status"]')?.textContent?.trim() ?? '';
+const overviewCount = (gallery: AssetGallery, label: RegExp) => {
+  const button = [...(root(gallery).querySelector('status-overview')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => label.test(b.textContent ?? ''));
+  return Number((button?.textContent ?? '').replace(/[^\d]/g, ''));
+};
+const firstLocalOnly = (gallery: AssetGallery) => cards(gallery).find((card) => card.getAttribute('status') === 'local_only') as Element;
+const galleryButton = (gallery: AssetGallery, label: RegExp) =>
+  [...root(gallery).querySelectorAll('button')].find((button) => label.test(button.textContent ?? '')) as HTMLButtonElement | undefined;
+const png = (name = 'koi.png') => new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], name, { type: 'image/png' });
+
+describe('<asset-gallery uploads>: a card’s re-upload', () => {
+  it('sends one request for a burst of clicks, then shows Provider OK with the counts and filter following', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
+    gallery.statusFilter = 'local_only';
+    await waitUntil(() => cards(gallery).every((card) => card.getAttribute('status') === 'local_only'));
+    const before = overviewCount(gallery, /Local only/);
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    for (let i = 0; i < 5; i++) uploadButton(card)?.click();
+    await waitUntil(() => uploadsSent().length === 1);
+    await gallery.updateComplete;
+    expect(uploadButton(card)?.getAttribute('aria-disabled')).to.equal('true');
+    const completed = oneEvent(gallery, 'upload-complete');
+    releaseAll();
+    const detail = (await completed).detail;
+    expect(detail).to.deep.include({ assetId: id, providerSucceeded: true, status: 'ok', message: 'Uploaded to Pixverse' });
+    await waitUntil(() => !cardFor(gallery, id), 'the card left the Local only filter');
+    expect(uploadsSent()).to.have.length(1);
+    expect(new URL(uploadsSent()[0]?.url ?? '').pathname).to.equal(`/api/v1/assets/${id}/reupload`);
+    expect(overviewCount(gallery, /Local only/)).to.equal(before - 1);
+    expect(statusLine(gallery)).to.equal('Uploaded to Pixverse');
+  });
+
+  it('shows the server’s detail on failure, and a Retry that works once the provider is back', async () => {
+    const { gallery, backend } = await mount({ scenario: 'provider-down' });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const failed = oneEvent(gallery, 'upload-error');
+    uploadButton(card)?.click();
+    expect((await failed).detail.message).to.contain("Failed to upload asset to provider: No available account for provider 'pixverse'");
+    await waitUntil(() => /No available account/.test(cardText(cardFor(gallery, id))));
+    expect(cardFor(gallery, id)?.getAttribute('status')).to.equal('local_only');
+    expect(cardText(cardFor(gallery, id))).not.to.match(/Uploaded|accepted/);
+    backend.behaviour.provider = 'accepts';
+    const completed = oneEvent(gallery, 'upload-complete');
+    uploadButton(cardFor(gallery, id))?.click();
+    expect((await completed).detail.providerSucceeded).to.equal(true);
+    await waitUntil(() => cardFor(gallery, id)?.getAttribute('status') === 'ok');
+  });
+
+  it('falls back to upload-from-url with the file’s URL where the backend has no reupload route', async () => {
+    const { gallery, uploadsSent } = await mount({ reupload: false } as MockBackendOptions);
+    const card = firstLocalOnly(gallery);
+    const asset = assetOf(card);
+    const completed = oneEvent(gallery, 'upload-complete');
+    uploadButton(card)?.click();
+    const detail = (await completed).detail;
+    expect(detail.providerSucceeded).to.equal(true);
+    expect(detail.message).to.match(/^Uploaded to Pixverse, as a new asset \(#\d+\)$/);
+    const [reupload, fromUrl] = uploadsSent();
+    expect(new URL(reupload?.url ?? '').pathname).to.equal(`/api/v1/assets/${asset.id}/reupload`);
+    expect(new URL(fromUrl?.url ?? '').pathname).to.equal('/api/v1/assets/upload-from-url');
+    expect((await fromUrl?.clone().json()).url).to.equal(asset.file_url);
+    // The server made a new asset from the file: it is on top, with its own status.
+    await waitUntil(() => cards(gallery)[0]?.getAttribute('status') === 'ok' && assetOf(cards(gallery)[0] as Element).id !== asset.id);
+    // The old asset is still local only, truthfully, and says what happened.
+    expect(cardFor(gallery, asset.id)?.getAttribute('status')).to.equal('local_only');
+    expect(cardText(cardFor(gallery, asset.id))).to.contain('as a new asset');
+    // The next re-upload goes straight to upload-from-url.
+    const next = cards(gallery).find((card) => card.getAttribute('status') === 'local_only' && assetOf(card).id !== asset.id);
+    const again = oneEvent(gallery, 'upload-complete');
+    uploadButton(next)?.click();
+    await again;
+    expect(uploadsSent().map((request) => new URL(request.url).pathname).slice(2)).to.deep.equal(['/api/v1/assets/upload-from-url']);
+  });
+
+  it('lets the host page veto a re-upload, and then sends nothing', async () => {
+    const { gallery, uploadsSent } = await mount();
+    gallery.addEventListener('upload-request', (event) => event.preventDefault());
+    const card = firstLocalOnly(gallery);
+    uploadButton(card)?.click();
+    await gallery.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(uploadsSent()).to.have.length(0);
+    expect(uploadButton(card)?.getAttribute('aria-disabled')).not.to.equal('true');
+  });
+
+  it('reads a host uploader’s reply with the same semantics: a local save is not a success', async () => {
+    const { gallery, uploadsSent } = await mount();
+    gallery.uploader = async () => ({ provider_id: 'pixverse', note: 'Asset saved locally; provider upload failed: quota exceeded' });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const completed = oneEvent(gallery, 'upload-complete');
+    uploadButton(card)?.click();
+    expect((await completed).detail).to.deep.include({ providerSucceeded: false, status: 'local_only', reason: 'quota exceeded' });
+    await waitUntil(() => /Saved locally; provider upload failed: quota exceeded/.test(cardText(cardFor(gallery, id))));
+    expect(uploadsSent()).to.have.length(0);
+  });
+});
+
+describe('<asset-gallery uploads>: files and URLs', () => {
+  it('uploads chosen files; each new asset appears on top with its true status', async () => {
+    const { gallery, uploadsSent } = await mount({ scenario: 'provider-down' });
+    gallery.uploadFiles([png('one.png'), png('two.png')]);
+    await waitUntil(() => uploadsSent().length === 2);
+    await waitUntil(() => cards(gallery).slice(0, 2).every((card) => /one\.png|two\.png/.test(assetOf(card).description ?? '')), 'new cards on top');
+    expect(cards(gallery).slice(0, 2).map((card) => card.getAttribute('status'))).to.deep.equal(['local_only', 'local_only']);
+    expect(statusLine(gallery)).to.contain('Saved locally; provider upload failed');
+  });
+
+  it('keeps a failed file listed with its error and a Retry, and never drops a non-media file silently', async () => {
+    const { gallery, backend, uploadsSent } = await mount({ uploadFailure: 'bad-gateway' } as MockBackendOptions);
+    gallery.uploadFiles([png('koi.png'), new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
+    await waitUntil(() => /Provider upload failed/.test(text(gallery)));
+    expect(text(gallery)).to.contain('notes.txt');
+    expect(text(gallery)).to.contain('Only images and videos can be uploaded');
+    expect(uploadsSent()).to.have.length(1);
+    (backend.behaviour as { uploadFailure?: string }).uploadFailure = undefined;
+    galleryButton(gallery, /Retry upload/)?.click();
+    await waitUntil(() => /koi\.png/.test(assetOf(cards(gallery)[0] as Element).description ?? ''));
+    expect(text(gallery)).not.to.contain('Provider upload failed');
+  });
+
+  it('adds from a URL through the form', async () => {
+    const { gallery, uploadsSent } = await mount();
+    const input = root(gallery).querySelector('input[type="url"]') as HTMLInputElement;
+    input.value = 'https://example.com/cat.jpg';
+    (root(gallery).querySelector('.url-form') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => uploadsSent().length === 1);
+    expect(await uploadsSent()[0]?.clone().json()).to.deep.equal({ url: 'https://example.com/cat.jpg', provider_id: 'pixverse' });
+    await waitUntil(() => cards(gallery)[0]?.getAttribute('status') === 'ok' && statusLine(gallery) === 'Uploaded to Pixverse');
+  });
+
+  it('takes files dropped onto the gallery', async () => {
+    const { gallery, uploadsSent } = await mount();
+    const transfer = new DataTransfer();
+    transfer.items.add(png('dropped.png'));
+    const base = root(gallery).querySelector('[part="base"]') as HTMLElement;
+    base.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await gallery.updateComplete;
+    expect(text(gallery)).to.contain('Drop images or videos here to upload them');
+    base.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await waitUntil(() => uploadsSent().length === 1);
+    expect(((await uploadsSent()[0]?.formData())?.get('file') as File).name).to.equal('dropped.png');
+  });
+});
+
+describe('<asset-gallery uploads>: re-upload all local only', () => {
+  it('uploads at most 3 at a time, shows progress, and can be cancelled', async () => {
+    const { gallery, uploadsSent, releaseAll, mostInFlight } = await mount({ hold: true });
+    const localOnly = overviewCount(gallery, /Local only/);
+    expect(localOnly).to.be.greaterThan(4);
+    galleryButton(gallery, new RegExp(`Re-upload all local only \\(${localOnly}\\)`))?.click();
+    await waitUntil(() => uploadsSent().length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(uploadsSent()).to.have.length(3);
+    releaseAll();
+    await waitUntil(() => new RegExp(`3 of ${localOnly}, 0 failed`).test(text(gallery)));
+    galleryButton(gallery, /^\s*Cancel\s*$/)?.click();
+    await waitUntil(() => /Re-upload cancelled after \d+ of/.test(statusLine(gallery)));
+    expect(mostInFlight()).to.equal(3);
+    expect(uploadsSent().length).to.be.lessThan(localOnly);
+  });
+
+  it('ends with a summary; local-only assets are gone from the counts, flagged ones left out with a word why', async () => {
+    const { gallery } = await mount();
+    expect(overviewCount(gallery, /Flagged/)).to.be.greaterThan(0);
+    expect(text(gallery)).to.contain('flagged assets are left out: a moderation flag is not fixed by uploading again');
+    const localOnly = overviewCount(gallery, /Local only/);
+    await gallery.reuploadLocalOnly();
+    await waitUntil(() => statusLine(gallery).startsWith('Re-upload finished'));
+    expect(statusLine(gallery)).to.equal(`Re-upload finished: ${localOnly} accepted, 0 still local only, 0 failed`);
+    await waitUntil(() => overviewCount(gallery, /Local only/) === 0);
+  });
+
+  it('aborts its uploads when the gallery is taken off the page', async () => {
+    const { gallery, uploadsSent } = await mount({ hold: true });
+    void gallery.reuploadLocalOnly();
+    await waitUntil(() => uploadsSent().length === 3);
+    gallery.remove();
+    expect(uploadsSent().every((request) => request.signal.aborted)).to.equal(true);
+  });
+});
