@@ -81,13 +81,18 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
     return url.href;
   }
 
-  async function request(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+  /** The headers a request goes out with: the host's (a function is asked again every time), then ours. */
+  async function headersFor(init: RequestInit): Promise<Headers> {
     const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
     headers.set('Accept', 'application/json');
     new Headers(init.headers).forEach((value, key) => headers.set(key, value));
     // The browser writes the multipart boundary itself; a host's Content-Type would break it.
     if (init.body instanceof FormData) headers.delete('Content-Type');
-    signal?.throwIfAborted();
+    return headers;
+  }
+
+  /** One network request with its headers already worked out; the reply's JSON (null for an empty body). */
+  async function send(url: string, init: RequestInit, headers: Headers, signal?: AbortSignal): Promise<unknown> {
     let response: Response;
     let body: string;
     try {
@@ -104,6 +109,57 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
     } catch (error) {
       throw new InvalidResponseError('not JSON', { cause: error, notJson: true });
     }
+  }
+
+  /** A write: never shared, sent with the caller's own signal. */
+  async function request(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+    const headers = await headersFor(init);
+    signal?.throwIfAborted();
+    return send(url, init, headers, signal);
+  }
+
+  /**
+   * Reads in flight, by what goes on the wire (kind, method, URL, body, headers as sent). Per client, and
+   * only while in flight: an entry is removed the moment its request settles or every caller has left.
+   */
+  const inFlight = new Map<string, SharedRead>();
+
+  /**
+   * A read: identical reads in flight at the same time go to the network once, and every caller gets the
+   * same parsed value (treat it as read-only) or the same error. Each caller's signal rejects that caller
+   * at once; the network request itself is aborted only when every caller has aborted.
+   */
+  async function read<T>(kind: string, url: string, init: RequestInit, parse: (reply: unknown) => T, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    const headers = await headersFor(init);
+    // Headers first, so that two calls sent with different tokens are never merged.
+    signal?.throwIfAborted();
+    const key = JSON.stringify([kind, init.method ?? 'GET', url, typeof init.body === 'string' ? init.body : null, [...headers]]);
+    let entry = inFlight.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const forget = (): void => {
+        if (inFlight.get(key) === created) inFlight.delete(key);
+      };
+      const created: SharedRead = {
+        controller,
+        callers: 0,
+        forget,
+        // `forget` runs before the promise settles, so a caller that sees the result never joins it late.
+        promise: (async () => {
+          try {
+            return parse(await send(url, init, headers, controller.signal));
+          } finally {
+            forget();
+          }
+        })(),
+      };
+      // Nobody may be listening any more when an abandoned request ends.
+      created.promise.catch(() => undefined);
+      inFlight.set(key, created);
+      entry = created;
+    }
+    return join(entry, signal) as Promise<T>;
   }
 
   const json = (value: unknown): RequestInit => ({
@@ -124,20 +180,23 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
 
     async list(params = {}, { signal } = {}) {
       const query = listQuery(params);
-      const reply =
-        api === 'search'
-          ? await request(urlFor('/search'), json(searchBody(query)), signal)
-          : await request(urlFor('', { ...query }), { method: 'GET' }, signal);
-      const page = parseAssetList(reply, mediaBase);
-      if (!page) throw new InvalidResponseError('it is not a list of assets (no "assets" array)');
-      return page;
+      const parse = (reply: unknown): AssetPage => {
+        const page = parseAssetList(reply, mediaBase);
+        if (!page) throw new InvalidResponseError('it is not a list of assets (no "assets" array)');
+        return page;
+      };
+      return api === 'search'
+        ? read('list', urlFor('/search'), json(searchBody(query)), parse, signal)
+        : read('list', urlFor('', { ...query }), { method: 'GET' }, parse, signal);
     },
 
     async get(id, { signal } = {}) {
-      const reply = await request(urlFor(`/${assetIdPath(id)}`), { method: 'GET' }, signal);
-      const asset = parseAsset(reply, mediaBase);
-      if (!asset) throw new InvalidResponseError('it is not an asset with an id');
-      return asset;
+      const parse = (reply: unknown): Asset => {
+        const asset = parseAsset(reply, mediaBase);
+        if (!asset) throw new InvalidResponseError('it is not an asset with an id');
+        return asset;
+      };
+      return read('get', urlFor(`/${assetIdPath(id)}`), { method: 'GET' }, parse, signal);
     },
 
     async upload({ file, provider_id, filename }, { signal } = {}) {
@@ -159,6 +218,46 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
       return parseUpload(isObject(reply) ? { ...reply, note: message } : reply);
     },
   };
+}
+
+/** One read in flight and how many callers still want it. */
+interface SharedRead {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  callers: number;
+  /** Takes the entry out of the client's in-flight map (if it is still the one there). */
+  forget: () => void;
+}
+
+/**
+ * Adds a caller to a shared read. Its promise follows the shared one, but rejects with the caller's own
+ * abort reason as soon as the caller's signal aborts; when the last caller has left, the request is
+ * forgotten (a later identical call starts afresh) and aborted. A caller without a signal never leaves.
+ */
+function join(entry: SharedRead, signal?: AbortSignal): Promise<unknown> {
+  entry.callers += 1;
+  if (!signal) return entry.promise;
+  return new Promise((resolve, reject) => {
+    const leave = (): void => {
+      reject(signal.reason);
+      entry.callers -= 1;
+      if (entry.callers === 0) {
+        entry.forget();
+        entry.controller.abort(signal.reason);
+      }
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    entry.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', leave);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
 }
 
 interface ListQuery {
