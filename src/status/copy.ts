@@ -83,6 +83,8 @@ export interface Copy {
     clearFilter: string;
     skipped: Plural;
     loaded: Plural;
+    /** A card's place in the grid, said in its name. */
+    position: string;
   };
   errors: {
     network: string;
@@ -168,6 +170,7 @@ export const DEFAULT_COPY: Copy = {
     clearFilter: 'Show all assets',
     skipped: { one: '1 item from the server could not be shown', other: '{count} items from the server could not be shown' },
     loaded: { one: '1 asset loaded', other: '{count} assets loaded' },
+    position: '{position} of {count}',
   },
   errors: {
     network: 'Could not reach the server. Check the connection and try again.',

@@ -101,6 +101,25 @@ export const styles = css`
     display: grid;
     min-width: 0;
   }
+  /* The virtualized grid: uniform rows (the tallest card measured so far), so unrendered rows are exact padding. */
+  .grid[role='grid'] {
+    grid-auto-rows: minmax(var(--_row-height, auto), auto);
+    overflow-anchor: none;
+  }
+  .grid[role='grid']:focus {
+    outline: none;
+  }
+  .row {
+    display: contents;
+  }
+  .grid media-card {
+    min-width: 0;
+    border-radius: var(--media-card-radius, 8px);
+  }
+  .grid media-card:focus-visible {
+    outline: 3px solid var(--age-focus-ring, #1a5fd0);
+    outline-offset: 2px;
+  }
   .skeleton {
     aspect-ratio: var(--media-card-aspect-ratio, 16 / 9);
     border-radius: var(--media-card-radius, 8px);

@@ -31,6 +31,7 @@ import '../../media-card.js';
 import '../../status-overview.js';
 import type { StatusFilterChangeDetail } from '../../status-overview.js';
 import { emit } from '../shared/define.js';
+import { localeOf, numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
 import type { UploadRequestDetail } from '../shared/upload.js';
 import { styles } from './asset-gallery.styles.js';
@@ -52,6 +53,10 @@ const DEFAULT_PAGE_SIZE = 50;
 const SKELETON_CARDS = 8;
 /** Cards in the first row load their images eagerly; the rest lazily. */
 const EAGER_CARDS = 6;
+/** Cards rendered before the first measurement tells how many fit. */
+const FIRST_RENDER = 24;
+/** Rows rendered above and below the viewport. */
+const BUFFER_ROWS = 1;
 
 /** Where a filter change came from: it decides how the page URL follows (sync-url). */
 type FilterOrigin = 'user' | 'history' | 'host';
@@ -145,6 +150,31 @@ export class AssetGallery extends LitElement {
   @state() private added: Asset[] = [];
   @state() private dragging = false;
 
+  /** Rows rendered (first inclusive, last exclusive); the rest of the grid is padding. */
+  @state() private rows = { first: 0, last: 0 };
+  /** Columns and row height as the browser laid them out (from the host's CSS, never hard-coded). */
+  private columns = 1;
+  private rowHeight = 0;
+  private rowGap = 0;
+  /** The card that has the grid's one tab stop: its index in the visible assets, and its asset. */
+  private activeIndex = 0;
+  private activeId: number | undefined;
+  /** Derived lists, remade only when what they come from changes (100 000 assets are not re-filtered per frame). */
+  private views = {
+    base: null as Asset[] | null,
+    patches: null as Map<number, Asset> | null,
+    added: null as Asset[] | null,
+    all: [] as Asset[],
+    counts: null as StatusCounts | null,
+    visibleOf: null as Asset[] | null,
+    filter: undefined as ProviderStatus | null | undefined,
+    visible: [] as Asset[],
+  };
+  /** Focus was in the grid: keep it there when the focused card leaves the DOM. */
+  private gridHasFocus = false;
+  private layoutFrame = 0;
+  private resizeObserver: ResizeObserver | undefined;
+
   private readonly uploadsController = new UploadController(this, {
     client: () => this.client,
     uploader: () => this.uploader,
@@ -195,11 +225,20 @@ export class AssetGallery extends LitElement {
     super.connectedCallback();
     if (this.syncUrl) this.readFilterFromUrl('history', true);
     window.addEventListener('popstate', this.onPopState);
+    // Any scroll may move the grid in the viewport (a scrolling ancestor, or the page).
+    window.addEventListener('scroll', this.scheduleLayout, { capture: true, passive: true });
+    window.addEventListener('resize', this.scheduleLayout, { passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('scroll', this.scheduleLayout, { capture: true });
+    window.removeEventListener('resize', this.scheduleLayout);
+    cancelAnimationFrame(this.layoutFrame);
+    this.layoutFrame = 0;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
     this.startOver();
@@ -289,6 +328,15 @@ export class AssetGallery extends LitElement {
 
   protected override updated(): void {
     this.observeEnd();
+    const grid = this.gridElement;
+    if (grid) {
+      this.resizeObserver ??= new ResizeObserver(this.scheduleLayout);
+      this.resizeObserver.disconnect();
+      this.resizeObserver.observe(grid);
+      this.applyPadding(grid);
+      if (this.rows.last === 0) this.scheduleLayout();
+    }
+    this.keepFocus();
   }
 
   protected override render(): TemplateResult {
@@ -388,25 +436,217 @@ export class AssetGallery extends LitElement {
     }
     const visible = this.visibleAssets(all);
     if (visible.length === 0) return this.renderEmpty();
+    return html`${this.renderGrid(visible)}
+      ${this.renderFooter()}`;
+  }
+
+  /**
+   * Only the rows in and next to the viewport are in the DOM, whatever the number of assets; the rows above and
+   * below are padding of the exact height. One tab stop: the active card; arrows move by index in the data.
+   */
+  private renderGrid(visible: Asset[]): TemplateResult {
+    const copy = getCopy().gallery;
+    const columns = this.columns;
+    const { first, last } = this.renderedRows(visible.length);
     const states = this.uploadsController.assetStates;
-    return html`<ul part="list" class="grid" aria-label=${copy.listLabel} @upload-request=${this.onCardUploadRequest}>
-        ${repeat(
-          visible,
-          (asset) => asset.id,
-          (asset, index) =>
-            html`<li>
-              <media-card
+    const active = Math.min(this.activeIndex, visible.length - 1);
+    const count = numberFormat(localeOf(this)).format(visible.length);
+    const rows: number[] = [];
+    for (let row = first; row < last; row++) rows.push(row);
+    return html`<div
+      part="list"
+      class="grid"
+      role="grid"
+      tabindex="-1"
+      aria-label=${copy.listLabel}
+      aria-rowcount=${Math.ceil(visible.length / columns)}
+      aria-colcount=${columns}
+      @keydown=${this.onGridKeydown}
+      @focusin=${this.onGridFocusIn}
+      @focusout=${this.onGridFocusOut}
+      @upload-request=${this.onCardUploadRequest}
+    >
+      ${repeat(
+        rows,
+        (row) => row,
+        (row) => html`<div class="row" role="row" aria-rowindex=${row + 1}>
+          ${repeat(
+            visible.slice(row * columns, Math.min(visible.length, (row + 1) * columns)),
+            (asset) => asset.id,
+            (asset, column) => {
+              const index = row * columns + column;
+              return html`<media-card
                 part="card"
+                role="gridcell"
+                aria-colindex=${column + 1}
+                tabindex=${index === active ? '0' : '-1'}
+                data-index=${index}
                 .asset=${asset}
                 .upload=${states.get(asset.id) ?? null}
+                .position=${formatCopy(copy.position, { position: numberFormat(localeOf(this)).format(index + 1), count })}
+                .tabbable=${index === active}
                 ?uploads=${this.uploads}
                 upload-provider=${this.uploadProvider ?? nothing}
                 loading=${index < EAGER_CARDS ? 'eager' : 'lazy'}
-              ></media-card>
-            </li>`,
-        )}
-      </ul>
-      ${this.renderFooter()}`;
+              ></media-card>`;
+            },
+          )}
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  /** The rows to render: the first few until a layout has been measured, then the viewport's and a buffer. */
+  private renderedRows(count: number): { first: number; last: number } {
+    const total = Math.ceil(count / this.columns);
+    if (this.rows.last === 0) return { first: 0, last: Math.min(total, Math.ceil(FIRST_RENDER / this.columns)) };
+    const first = Math.min(this.rows.first, Math.max(0, total - 1));
+    return { first, last: Math.min(total, Math.max(first + 1, this.rows.last)) };
+  }
+
+  private get gridElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
+  }
+
+  private readonly scheduleLayout = (): void => {
+    if (this.layoutFrame) return;
+    this.layoutFrame = requestAnimationFrame(() => {
+      this.layoutFrame = 0;
+      this.measure();
+    });
+  };
+
+  /** Reads the layout the browser made (columns, row height) and works out which rows the viewport needs. */
+  private measure(): void {
+    const grid = this.gridElement;
+    if (!grid) return;
+    const style = getComputedStyle(grid);
+    const columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
+    this.rowGap = Number.parseFloat(style.rowGap) || 0;
+    if (columns !== this.columns) this.rowHeight = 0; // narrower or wider cards wrap differently: measure anew
+    // The tallest card sets every row's height, so that rows are uniform and the padding exact.
+    let tallest = this.rowHeight;
+    for (const card of grid.querySelectorAll<HTMLElement>('media-card')) tallest = Math.max(tallest, card.offsetHeight);
+    if (tallest !== this.rowHeight) {
+      this.rowHeight = tallest;
+      this.style.setProperty('--_row-height', `${tallest}px`);
+    }
+    const stride = this.rowHeight + this.rowGap;
+    const count = Number(grid.getAttribute('aria-rowcount')) * this.columns;
+    const total = Math.ceil(count / columns);
+    const top = grid.getBoundingClientRect().top;
+    let first = 0;
+    let last = Math.min(total, Math.ceil(FIRST_RENDER / columns));
+    if (stride > 0) {
+      first = Math.max(0, Math.min(total - 1, Math.floor(-top / stride) - BUFFER_ROWS));
+      last = Math.max(first + 1, Math.min(total, Math.ceil((window.innerHeight - top) / stride) + BUFFER_ROWS));
+    }
+    if (columns !== this.columns || first !== this.rows.first || last !== this.rows.last) {
+      this.columns = columns;
+      this.rows = { first, last };
+    }
+  }
+
+  /** The rows not rendered are padding of their exact height; set through the CSSOM (CSP-safe). */
+  private applyPadding(grid: HTMLElement): void {
+    const stride = this.rowHeight + this.rowGap;
+    const total = Number(grid.getAttribute('aria-rowcount'));
+    const { first, last } = this.renderedRows(total * this.columns);
+    grid.style.paddingTop = `${first * stride}px`;
+    grid.style.paddingBottom = `${Math.max(0, total - last) * stride}px`;
+  }
+
+  private readonly onGridKeydown = (event: KeyboardEvent): void => {
+    // Keys act on cards, not on the buttons inside one (those keep their own keys).
+    const target = event.composedPath()[0];
+    const onCard = target instanceof HTMLElement && (target.localName === 'media-card' || target.getAttribute('role') === 'grid');
+    if (!onCard) return;
+    const visible = this.visibleCache;
+    const last = visible.length - 1;
+    if (last < 0) return;
+    const columns = this.columns;
+    const current = Math.min(this.activeIndex, last);
+    // A page is as many rows as the viewport shows.
+    const stride = this.rowHeight + this.rowGap;
+    const pageRows = stride > 0 ? Math.max(1, Math.floor(window.innerHeight / stride)) : 1;
+    const rowStart = current - (current % columns);
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      ArrowDown: current + columns,
+      ArrowUp: current - columns,
+      Home: event.ctrlKey ? 0 : rowStart,
+      End: event.ctrlKey ? last : Math.min(last, rowStart + columns - 1),
+      PageDown: current + columns * pageRows,
+      PageUp: current - columns * pageRows,
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      // Space would scroll the page: it opens the card instead.
+      event.preventDefault();
+      const asset = visible[current];
+      if (asset) emit(this, 'asset-open', { asset });
+      return;
+    }
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    // Past either end stays on the first or last card.
+    const index = Math.max(0, Math.min(last, next));
+    this.focusIndex(index);
+  };
+
+  /** Makes the card at `index` active and focused, scrolling it into view (and into the DOM) first. */
+  private focusIndex(index: number): void {
+    this.activeIndex = index;
+    this.activeId = this.visibleCache[index]?.id;
+    this.scrollRowIntoView(Math.floor(index / this.columns));
+    this.measure();
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${index}"]`)?.focus({ preventScroll: true }));
+  }
+
+  private scrollRowIntoView(row: number): void {
+    const grid = this.gridElement;
+    const stride = this.rowHeight + this.rowGap;
+    if (!grid || stride <= 0) return;
+    const rowTop = grid.getBoundingClientRect().top + row * stride;
+    const rowBottom = rowTop + this.rowHeight;
+    const scroller = scrollParent(this);
+    const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+    if (rowTop < view.top) scroller.scrollTop -= view.top - rowTop;
+    else if (rowBottom > view.bottom) scroller.scrollTop += rowBottom - view.bottom;
+  }
+
+  private readonly onGridFocusIn = (event: FocusEvent): void => {
+    this.gridHasFocus = true;
+    const card = (event.composedPath() as Element[]).find((node) => node instanceof HTMLElement && node.localName === 'media-card') as HTMLElement | undefined;
+    const index = Number(card?.dataset.index);
+    if (card && Number.isInteger(index) && index !== this.activeIndex) {
+      this.activeIndex = index;
+      this.activeId = this.visibleCache[index]?.id;
+      this.requestUpdate();
+    }
+  };
+
+  private readonly onGridFocusOut = (event: FocusEvent): void => {
+    const to = event.relatedTarget as Node | null;
+    if (to && !this.gridElement?.contains(to) && !this.renderRoot.contains(to)) this.gridHasFocus = false;
+  };
+
+  /**
+   * The focused card left the DOM (scrolled out, filtered out, re-created): focus stays in the grid, and goes back
+   * to the active card as soon as it is rendered again.
+   */
+  private keepFocus(): void {
+    if (!this.gridHasFocus) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const grid = this.gridElement;
+    if (!grid) return;
+    const activeCard = this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${this.activeIndex}"]`);
+    if (focused === null || focused === grid) {
+      if (activeCard) activeCard.focus({ preventScroll: true });
+      else grid.focus({ preventScroll: true });
+    }
   }
 
   private renderSkeletons(): TemplateResult {
@@ -484,22 +724,43 @@ export class AssetGallery extends LitElement {
   /** The loaded (or host's) assets, as uploads left them, with the ones uploaded here on top. */
   private allAssets(): Asset[] {
     const base = this.hostAssets ?? this.loaded;
-    const patched = this.patches.size > 0 ? base.map((asset) => this.patches.get(asset.id) ?? asset) : base;
-    if (this.added.length === 0) return patched;
-    const known = new Set(patched.map((asset) => asset.id));
-    return [...this.added.filter((asset) => !known.has(asset.id)), ...patched];
+    const views = this.views;
+    if (views.base !== base || views.patches !== this.patches || views.added !== this.added) {
+      const patched = this.patches.size > 0 ? base.map((asset) => this.patches.get(asset.id) ?? asset) : base;
+      const known = this.added.length > 0 ? new Set(patched.map((asset) => asset.id)) : null;
+      views.all = known ? [...this.added.filter((asset) => !known.has(asset.id)), ...patched] : patched;
+      views.base = base;
+      views.patches = this.patches;
+      views.added = this.added;
+      views.counts = null;
+    }
+    return views.all;
   }
 
   /** The server is sent the filter; the client filters too, since older servers ignore it. */
   private visibleAssets(all: Asset[]): Asset[] {
-    const filter = this.statusFilter;
-    return filter ? all.filter((asset) => asset.provider_status === filter) : all;
+    const views = this.views;
+    if (views.visibleOf !== all || views.filter !== this.statusFilter) {
+      const filter = this.statusFilter;
+      views.visible = filter ? all.filter((asset) => asset.provider_status === filter) : all;
+      views.visibleOf = all;
+      views.filter = filter;
+      // The active card follows its asset when the list changes under it (a refetch, a new filter, an upload).
+      const found = this.activeId === undefined ? -1 : views.visible.findIndex((asset) => asset.id === this.activeId);
+      this.activeIndex = found >= 0 ? found : Math.max(0, Math.min(this.activeIndex, views.visible.length - 1));
+    }
+    return views.visible;
+  }
+
+  private get visibleCache(): Asset[] {
+    return this.visibleAssets(this.allAssets());
   }
 
   private overviewCounts(all: Asset[]): { counts: StatusCounts; source: 'loaded' | 'server' } {
     const totals = this.hostAssets ? null : this.serverTotals.value;
     if (totals) return { counts: totals, source: 'server' };
-    return { counts: countByStatus(all), source: 'loaded' };
+    this.views.counts ??= countByStatus(all);
+    return { counts: this.views.counts, source: 'loaded' };
   }
 
   private targetProvider(asset: Asset): string {
@@ -696,6 +957,17 @@ export class AssetGallery extends LitElement {
     this.observer.disconnect();
     this.observer.observe(sentinel);
   }
+}
+
+/** The element that scrolls the gallery: the nearest scrolling ancestor (across shadow roots), else the page. */
+function scrollParent(element: Element): Element {
+  let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
+  while (node) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+  }
+  return document.scrollingElement ?? document.documentElement;
 }
 
 /** Per-status totals: five one-item requests; null when the server cannot give them truthfully. */

@@ -8,7 +8,7 @@ import { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { defineElement, emit } from '../shared/define.js';
 import { dateTimeFormat, localeOf, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
-import { statusColors } from '../shared/status-styles.js';
+import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
@@ -131,7 +131,7 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline of the open and upload buttons.
  */
 export class MediaCard extends LitElement {
-  static override styles = [statusColors, styles];
+  static override styles = [statusColors, visuallyHidden, styles];
 
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
   @property({ attribute: false }) asset: Asset | null = null;
@@ -152,6 +152,15 @@ export class MediaCard extends LitElement {
    * message from `interpretUploadResponse`) or `{ phase: 'failed', message }`. The card never changes it.
    */
   @property({ attribute: false }) upload: UploadState | null = null;
+
+  /**
+   * The card's place in a list ("12 of 1 240"), said in its name; set by the gallery's grid, where the card
+   * is a grid cell named from its content (title, facts, status) and this. Null (default) for a card on its own.
+   */
+  @property({ attribute: false }) position: string | null = null;
+
+  /** False takes the card's buttons out of the tab order: in the gallery's grid only the active card's are in it. */
+  @property({ attribute: false }) tabbable = true;
 
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
@@ -229,11 +238,13 @@ export class MediaCard extends LitElement {
       </article>`;
     }
     const copy = getCopy();
-    const title = view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.asset.id }).trim();
+    const title = titleOf(view, copy);
+    // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
+    const openTab = this.position !== null || !this.tabbable ? '-1' : nothing;
     return html`<article part="card" class="card" aria-labelledby="title status">
       <div part="media" class="media">
         ${this.renderMedia(view, copy)}
-        <button part="open" class="open" type="button" aria-label=${formatCopy(copy.card.open, { title })} @click=${this.onOpen}></button>
+        <button part="open" class="open" type="button" tabindex=${openTab} aria-label=${formatCopy(copy.card.open, { title })} @click=${this.onOpen}></button>
       </div>
       <div part="body" class="body">
         <p part="title" class="title" id="title">${title}</p>
@@ -256,8 +267,10 @@ export class MediaCard extends LitElement {
           status=${view.status}
           reason=${view.reason ?? nothing}
           provider=${view.provider ?? nothing}
+          .tabbable=${this.tabbable}
         ></provider-badge>
         ${this.renderUpload(view, copy)}
+        ${this.position === null ? nothing : html`<span class="visually-hidden">, ${this.position}</span>`}
       </div>
     </article>`;
   }
@@ -310,6 +323,7 @@ export class MediaCard extends LitElement {
             part="upload-button"
             class="upload-button"
             type="button"
+            tabindex=${this.tabbable ? nothing : '-1'}
             aria-disabled=${upload.busy ? 'true' : nothing}
             aria-describedby=${upload.message === null ? nothing : 'upload-message'}
             @click=${this.onUploadClick}
@@ -486,6 +500,11 @@ function text(value: unknown): string | null {
 function dateOf(value: unknown): Date | null {
   const iso = utcIso(value);
   return iso === null ? null : new Date(iso);
+}
+
+/** The description, or "Video #1042". */
+function titleOf(view: View, copy: Copy): string {
+  return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.asset.id }).trim();
 }
 
 function mediaTypeName(mediaType: string | null, copy: Copy): string {

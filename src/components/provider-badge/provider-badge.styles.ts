@@ -24,6 +24,10 @@ export const styles = css`
     font-weight: 600;
     white-space: nowrap;
     cursor: help;
+    /* WCAG 2.2 target size: at least 24 by 24 CSS pixels. */
+    min-height: 24px;
+    min-width: 24px;
+    box-sizing: border-box;
   }
   .badge[data-status='unknown'] {
     font-weight: 500;

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { getCopy, isProviderStatus, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
 import { statusIcon } from '../shared/status-icons.js';
@@ -41,6 +41,9 @@ export class ProviderBadge extends LitElement {
   /** The provider's id (`pixverse`); its name heads the explanation. */
   @property() provider: string | null = null;
 
+  /** False takes the badge out of the tab order (a grid keeps one tab stop; it stays clickable and described). */
+  @property({ attribute: false }) tabbable = true;
+
   @state() private open = false;
 
   @query('.badge') private button!: HTMLButtonElement;
@@ -72,6 +75,7 @@ export class ProviderBadge extends LitElement {
         part="badge"
         class="badge"
         type="button"
+        tabindex=${this.tabbable ? nothing : '-1'}
         data-status=${this.status}
         aria-describedby="explanation"
         aria-expanded=${this.open ? 'true' : 'false'}

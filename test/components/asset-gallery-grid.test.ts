@@ -1,0 +1,177 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/asset-gallery.js';
+import type { AssetGallery } from '../../src/asset-gallery.js';
+import type { Asset } from '../../src/api/index.js';
+import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { createAssetsClient } from '../../src/api/index.js';
+
+/** `count` assets made by the mock and read by the client, as a host would pass them in `.assets`. */
+async function assets(count: number): Promise<Asset[]> {
+  const backend = createMockBackend({ count, seed: 4 });
+  const client = createAssetsClient({ fetch: mockFetch(backend.handlers) });
+  const page = await client.list({ limit: 100 });
+  // Repeat a real page with fresh ids: building 100 000 through the mock's paging would only slow the test.
+  return Array.from({ length: count }, (_, index) => ({ ...(page.assets[index % page.assets.length] as Asset), id: index + 1 }));
+}
+
+const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
+const grid = (gallery: AssetGallery) => root(gallery).querySelector('[role="grid"]') as HTMLElement;
+const cards = (gallery: AssetGallery) => [...root(gallery).querySelectorAll('media-card')];
+const card = (gallery: AssetGallery, index: number) => root(gallery).querySelector<HTMLElement>(`media-card[data-index="${index}"]`);
+const focusedIndex = (gallery: AssetGallery) => Number((root(gallery).activeElement as HTMLElement | null)?.dataset.index ?? NaN);
+const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Ctrl plus a key (sendKeys takes no combinations in `press`). */
+async function withControl(key: string): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Control' });
+}
+
+/** Every element in the document, shadow roots included. */
+function countElements(node: Document | ShadowRoot | Element): number {
+  let count = 0;
+  for (const element of node.querySelectorAll('*')) {
+    count += 1;
+    if (element.shadowRoot) count += countElements(element.shadowRoot);
+  }
+  return count;
+}
+
+async function mountWith(list: Asset[], style = 'width: 900px') {
+  const gallery = await fixture<AssetGallery>(html`<asset-gallery style=${style} .assets=${list}></asset-gallery>`);
+  await waitUntil(() => cards(gallery).length > 0);
+  await settle();
+  await gallery.updateComplete;
+  await settle();
+  return gallery;
+}
+
+describe('<asset-gallery>: a virtualized grid', () => {
+  afterEach(() => window.scrollTo(0, 0));
+
+  it('keeps the page under 1 500 elements with 100 000 assets, and the grid the full height', async () => {
+    const gallery = await mountWith(await assets(100_000));
+    expect(countElements(document)).to.be.below(1500);
+    expect(cards(gallery).length).to.be.below(60);
+    const columns = Number(grid(gallery).getAttribute('aria-colcount'));
+    expect(Number(grid(gallery).getAttribute('aria-rowcount'))).to.equal(Math.ceil(100_000 / columns));
+    const cardHeight = (cards(gallery)[0] as HTMLElement).offsetHeight;
+    expect(grid(gallery).offsetHeight).to.be.greaterThan((100_000 / columns - 1) * cardHeight);
+  });
+
+  it('renders the cards at the viewport wherever the page is scrolled', async () => {
+    const gallery = await mountWith(await assets(5000));
+    const columns = Number(grid(gallery).getAttribute('aria-colcount'));
+    const rowIndex = 400;
+    const firstCard = cards(gallery)[0] as HTMLElement;
+    const stride = (card(gallery, columns) as HTMLElement).getBoundingClientRect().top - firstCard.getBoundingClientRect().top;
+    window.scrollTo(0, grid(gallery).getBoundingClientRect().top + window.scrollY + rowIndex * stride);
+    await waitUntil(() => card(gallery, rowIndex * columns) !== null, 'the row at the viewport was not rendered');
+    const atTop = card(gallery, rowIndex * columns) as HTMLElement;
+    expect(Math.abs(atTop.getBoundingClientRect().top)).to.be.below(stride);
+    expect(card(gallery, 0)).to.equal(null);
+  });
+
+  it('follows the container’s width and the host’s card size, with no sizes of its own', async () => {
+    const gallery = await mountWith(await assets(200), 'width: 1000px');
+    const before = Number(grid(gallery).getAttribute('aria-colcount'));
+    gallery.style.setProperty('--asset-gallery-card-min-width', '120px');
+    await waitUntil(() => Number(grid(gallery).getAttribute('aria-colcount')) > before, 'more columns for smaller cards');
+    const columns = Number(grid(gallery).getAttribute('aria-colcount'));
+    const tops = cards(gallery).slice(0, columns + 1).map((element) => Math.round(element.getBoundingClientRect().top));
+    expect(new Set(tops.slice(0, columns)).size).to.equal(1);
+    expect(tops[columns]).to.be.greaterThan(tops[0] as number);
+    gallery.style.width = '500px';
+    await waitUntil(() => Number(grid(gallery).getAttribute('aria-colcount')) < columns, 'fewer columns when narrower');
+  });
+
+  it('is one tab stop, named with the card’s position', async () => {
+    const gallery = await mountWith(await assets(1240));
+    const tabbable = cards(gallery).filter((element) => element.getAttribute('tabindex') === '0');
+    expect(tabbable).to.have.length(1);
+    expect(tabbable[0]?.getAttribute('role')).to.equal('gridcell');
+    expect(card(gallery, 2)?.shadowRoot?.textContent ?? '').to.contain('3 of 1,240');
+    await expect(gallery).to.be.accessible();
+  });
+
+  it('moves by index with arrows, Home/End, PageUp/PageDown and Ctrl+Home/End, across unrendered cards', async () => {
+    const gallery = await mountWith(await assets(10_000));
+    const columns = Number(grid(gallery).getAttribute('aria-colcount'));
+    card(gallery, 0)?.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focusedIndex(gallery) === 1);
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => focusedIndex(gallery) === 1 + columns);
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => focusedIndex(gallery) === 2 * columns - 1);
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => focusedIndex(gallery) === columns);
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(() => focusedIndex(gallery) > columns && focusedIndex(gallery) % columns === 0, 'a page down, same column');
+    const paged = focusedIndex(gallery);
+    await sendKeys({ press: 'PageUp' });
+    await waitUntil(() => focusedIndex(gallery) === columns, 'and back up');
+    expect(paged).to.be.greaterThan(columns);
+    await withControl('End');
+    await waitUntil(() => focusedIndex(gallery) === 9999, 'the last card, far below, is focused');
+    expect(card(gallery, 0)).to.equal(null);
+    await withControl('Home');
+    await waitUntil(() => focusedIndex(gallery) === 0, 'back to the first');
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focusedIndex(gallery)).to.equal(0);
+  });
+
+  it('opens the card with Enter or Space, and Space does not scroll the page', async () => {
+    const list = await assets(500);
+    const gallery = await mountWith(list);
+    card(gallery, 2)?.focus();
+    const scrolled = window.scrollY;
+    const opened = oneEvent(gallery, 'asset-open');
+    await sendKeys({ press: 'Space' });
+    expect((await opened).detail.asset.id).to.equal(list[2]?.id);
+    expect(window.scrollY).to.equal(scrolled);
+    const again = oneEvent(gallery, 'asset-open');
+    await sendKeys({ press: 'Enter' });
+    expect((await again).detail.asset.id).to.equal(list[2]?.id);
+  });
+
+  it('never loses focus when the focused card scrolls out and back', async () => {
+    const gallery = await mountWith(await assets(5000));
+    card(gallery, 1)?.focus();
+    window.scrollTo(0, 200_000);
+    await waitUntil(() => card(gallery, 1) === null, 'the focused card left the DOM');
+    expect(root(gallery).activeElement).to.equal(grid(gallery));
+    window.scrollTo(0, 0);
+    await waitUntil(() => focusedIndex(gallery) === 1, 'focus is back on the card');
+  });
+
+  it('keeps the focused card when the data is fetched again', async () => {
+    const backend = createMockBackend({ count: 60 });
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery style="width: 900px" page-size="60" .fetch=${mockFetch(backend.handlers)}></asset-gallery>`);
+    await waitUntil(() => cards(gallery).length > 3);
+    await settle();
+    card(gallery, 3)?.focus();
+    const id = backend.db.assets[3]?.id;
+    gallery.reload();
+    await waitUntil(() => (root(gallery).activeElement as { asset?: Asset } | null)?.asset?.id === id, 'the same asset has focus after the refetch');
+  });
+
+  it('keeps the scroll position when more pages load', async () => {
+    const backend = createMockBackend({ count: 300 });
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery style="width: 900px" page-size="100" .fetch=${mockFetch(backend.handlers)}></asset-gallery>`);
+    await waitUntil(() => cards(gallery).length > 3);
+    await settle();
+    window.scrollTo(0, 1500);
+    await settle();
+    const first = cards(gallery)[0] as HTMLElement;
+    const before = { y: window.scrollY, top: first.getBoundingClientRect().top };
+    await gallery.loadMore();
+    await gallery.updateComplete;
+    await settle();
+    expect(window.scrollY).to.equal(before.y);
+    expect(first.getBoundingClientRect().top).to.equal(before.top);
+  });
+});
