@@ -87,6 +87,24 @@ describe('<asset-gallery>: a virtualized grid', () => {
     await waitUntil(() => Number(grid(gallery).getAttribute('aria-colcount')) < columns, 'fewer columns when narrower');
   });
 
+  it('loads the first row’s images eagerly and the rest lazily, in boxes of reserved size', async () => {
+    const picture = URL.createObjectURL(new Blob(['<svg xmlns="http://www.w3.org/2000/svg" width="64" height="36"/>'], { type: 'image/svg+xml' }));
+    const list = (await assets(300)).map((asset) => ({ ...asset, media_type: 'image', thumbnail_url: picture, preview_url: picture }));
+    const gallery = await mountWith(list);
+    const columns = Number(grid(gallery).getAttribute('aria-colcount'));
+    const loading = cards(gallery).map((element) => element.getAttribute('loading'));
+    const box = cards(gallery)[0]?.shadowRoot?.querySelector('[part~="media"]') as HTMLElement;
+    const reserved = box.getBoundingClientRect().height;
+    expect(reserved).to.be.greaterThan(0);
+    expect(loading.slice(0, columns).every((value) => value === 'eager')).to.equal(true);
+    expect(loading.slice(columns).every((value) => value === 'lazy')).to.equal(true);
+    const image = cards(gallery)[0]?.shadowRoot?.querySelector('img');
+    expect(image?.getAttribute('loading')).to.equal('eager');
+    expect(cards(gallery)[columns]?.shadowRoot?.querySelector('img')?.getAttribute('loading')).to.equal('lazy');
+    await waitUntil(() => (image?.complete ?? false) && (image?.naturalWidth ?? 0) > 0, 'the first image loaded');
+    expect(box.getBoundingClientRect().height).to.equal(reserved);
+  });
+
   it('is one tab stop, named with the card’s position', async () => {
     const gallery = await mountWith(await assets(1240));
     const tabbable = cards(gallery).filter((element) => element.getAttribute('tabindex') === '0');

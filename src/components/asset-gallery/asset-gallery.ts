@@ -51,7 +51,7 @@ const URL_PARAM = 'provider_status';
 const DEFAULT_PROVIDER = 'pixverse';
 const DEFAULT_PAGE_SIZE = 50;
 const SKELETON_CARDS = 8;
-/** Cards in the first row load their images eagerly; the rest lazily. */
+/** Cards that load their images eagerly until the first row has been measured. */
 const EAGER_CARDS = 6;
 /** Cards rendered before the first measurement tells how many fit. */
 const FIRST_RENDER = 24;
@@ -453,6 +453,8 @@ export class AssetGallery extends LitElement {
     const count = numberFormat(localeOf(this)).format(visible.length);
     const rows: number[] = [];
     for (let row = first; row < last; row++) rows.push(row);
+    // The first row's images load at once; the rest when they come near the viewport.
+    const eagerCards = this.rowHeight > 0 ? columns : EAGER_CARDS;
     return html`<div
       part="list"
       class="grid"
@@ -487,7 +489,7 @@ export class AssetGallery extends LitElement {
                 .tabbable=${index === active}
                 ?uploads=${this.uploads}
                 upload-provider=${this.uploadProvider ?? nothing}
-                loading=${index < EAGER_CARDS ? 'eager' : 'lazy'}
+                loading=${index < eagerCards ? 'eager' : 'lazy'}
               ></media-card>`;
             },
           )}
