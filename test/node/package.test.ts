@@ -37,3 +37,13 @@ test('the built status module imports nothing outside itself and touches no DOM 
     assert.doesNotMatch(source, /\b(document|window|fetch|XMLHttpRequest|localStorage)\b/, `${name} touches the DOM or the network`);
   }
 });
+
+test('the package entry registers all four elements (its define imports survive the build)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const index = await readFile(new URL('../../dist/index.js', import.meta.url), 'utf8');
+  for (const tag of ['asset-gallery', 'media-card', 'provider-badge', 'status-overview']) {
+    assert.match(index, new RegExp(`import\\s*["']\\./${tag}\\.js["']`), `dist/index.js does not import ./${tag}.js`);
+    const entry = await readFile(new URL(`../../dist/${tag}.js`, import.meta.url), 'utf8');
+    assert.match(entry, new RegExp(`\\(\\s*["']${tag}["']`), `dist/${tag}.js does not define <${tag}>`);
+  }
+});
