@@ -1,6 +1,6 @@
 import { formatCopy, getCopy, type ProviderStatus } from '../status/index.js';
 import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError } from './errors.js';
-import { parseAsset, parseAssetList, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
+import { parseAsset, parseAssetList, safeParseWithoutEval, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
 import { toSafeUrl } from './urls.js';
 
 /** `fetch` or anything shaped like it (a test double, an authenticated wrapper, MSW's `getResponse`). */
@@ -169,7 +169,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   });
 
   function parseUpload(reply: unknown): UploadAssetResponse {
-    const parsed = UploadAssetResponseSchema.safeParse(reply);
+    const parsed = safeParseWithoutEval(UploadAssetResponseSchema, reply);
     if (!parsed.success) throw new InvalidResponseError('the upload reply is not an object');
     return { ...parsed.data, external_url: toSafeUrl(parsed.data.external_url, mediaBase) };
   }

@@ -9,6 +9,32 @@ import { toSafeUrl } from './urls.js';
  * asset. Only an asset without a usable id cannot be shown; the list parser skips and counts it.
  */
 
+/*
+ * Strict CSP (`script-src 'self'`, Trusted Types): our parsing never evaluates a string. zod/mini's own parsers
+ * build no code, but zod can be made to from outside: once a host imports `zod/compile` (zod's global compile
+ * mode), every schema built afterwards, ours included, is compiled with `new Function` on its first parse, and
+ * a blocked `new Function` is reported as a `securitypolicyviolation` even though zod catches it and falls
+ * back. zod's switch for this is `jitless`. Its per-parse form (`{ jitless: true }`) is what the JIT object
+ * parser of zod's classic API reads, so it is passed; but the compile mode reads only the global
+ * `z.config().jitless`, one object shared by every copy of zod on the page (`globalThis.__zod_globalConfig`).
+ * Setting that for good would also switch off the host's own compilation, so it is set only for the length of
+ * our parse, which is synchronous, and put back at once: the host keeps what it chose. Parse these schemas
+ * with `safeParseWithoutEval`, never `.safeParse` directly. Verified in Chromium by test/node/csp.test.ts.
+ */
+const NO_EVAL = { jitless: true } as const;
+const zodConfig = z.config();
+
+/** `schema.safeParse(json)` that never evaluates a string, whatever the host did to zod's configuration. */
+export function safeParseWithoutEval<T extends z.ZodMiniType>(schema: T, json: unknown): ReturnType<T['safeParse']> {
+  const hostJitless = zodConfig.jitless;
+  zodConfig.jitless = true;
+  try {
+    return schema.safeParse(json, NO_EVAL) as ReturnType<T['safeParse']>;
+  } finally {
+    zodConfig.jitless = hostJitless;
+  }
+}
+
 const text = z.catch(z.nullable(z.string()), null);
 const num = z.catch(z.nullable(z.number()), null);
 const anything = z.optional(z.unknown());
@@ -145,7 +171,7 @@ export function toAsset(item: AssetResponse, base?: string): Asset {
 
 /** Parses one asset (GET {endpoint}/{id}); null when it cannot be shown. */
 export function parseAsset(json: unknown, base?: string): Asset | null {
-  const parsed = AssetResponseSchema.safeParse(json);
+  const parsed = safeParseWithoutEval(AssetResponseSchema, json);
   return parsed.success ? toAsset(parsed.data, base) : null;
 }
 
@@ -154,7 +180,7 @@ export function parseAsset(json: unknown, base?: string): Asset | null {
  * item that can be shown, and the count of those that cannot.
  */
 export function parseAssetList(json: unknown, base?: string): AssetPage | null {
-  const envelope = AssetListResponseSchema.safeParse(json);
+  const envelope = safeParseWithoutEval(AssetListResponseSchema, json);
   if (!envelope.success) return null;
   const assets: Asset[] = [];
   let skipped = 0;
