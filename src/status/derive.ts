@@ -23,7 +23,7 @@ export interface ResolvedStatus {
  * Never throws: any input (null, a number, an object whose getters throw) gives a status.
  */
 export function deriveProviderStatus(asset: unknown): ProviderStatus {
-  return resolveProviderStatus(asset).status;
+  return statusOf(asset); // no reason looked up: counting 100 000 assets calls this 100 000 times
 }
 
 /** {@link deriveProviderStatus} plus the reason behind a flagged or local-only status. */

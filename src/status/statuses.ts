@@ -3,9 +3,11 @@ export const PROVIDER_STATUSES = ['ok', 'local_only', 'flagged', 'unknown'] as c
 
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
+const STATUS_SET: ReadonlySet<string> = new Set(PROVIDER_STATUSES);
+
 /** True for exactly the four status values; `not_flagged` (a filter value) and anything else is false. */
 export function isProviderStatus(value: unknown): value is ProviderStatus {
-  return typeof value === 'string' && (PROVIDER_STATUSES as readonly string[]).includes(value);
+  return typeof value === 'string' && STATUS_SET.has(value);
 }
 
 /**

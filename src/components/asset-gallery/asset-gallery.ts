@@ -472,9 +472,8 @@ export class AssetGallery extends LitElement {
         rows,
         (row) => row,
         (row) => html`<div class="row" role="row" aria-rowindex=${row + 1}>
-          ${repeat(
-            visible.slice(row * columns, Math.min(visible.length, (row + 1) * columns)),
-            (asset) => asset.id,
+          ${visible.slice(row * columns, Math.min(visible.length, (row + 1) * columns)).map(
+            // Cards keep their place in the row: a filter switch updates them instead of making new ones.
             (asset, column) => {
               const index = row * columns + column;
               return html`<media-card
@@ -641,11 +640,13 @@ export class AssetGallery extends LitElement {
    */
   private keepFocus(): void {
     if (!this.gridHasFocus) return;
-    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const grid = this.gridElement;
     if (!grid) return;
     const activeCard = this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${this.activeIndex}"]`);
-    if (focused === null || focused === grid) {
+    // A card that now shows another asset (the list changed under it) hands focus to the active asset's card.
+    const stale = focused?.localName === 'media-card' && focused.dataset.index !== String(this.activeIndex);
+    if (focused === null || focused === grid || stale) {
       if (activeCard) activeCard.focus({ preventScroll: true });
       else grid.focus({ preventScroll: true });
     }
