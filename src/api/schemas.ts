@@ -35,8 +35,23 @@ export function safeParseWithoutEval<T extends z.ZodMiniType>(schema: T, json: u
   }
 }
 
-const text = z.catch(z.nullable(z.string()), null);
-const num = z.catch(z.nullable(z.number()), null);
+/**
+ * A field read leniently: the value when `keep` accepts it, else the fallback. Plain transforms, not z.catch:
+ * zod/mini's catch pulls in zod's whole util module (about 3.6 kB gzip of the embed, see SIZE.md).
+ */
+const lenient = <T>(read: (value: unknown) => T | undefined, fallback: () => T) =>
+  z._default(
+    z.pipe(
+      z.unknown(),
+      z.transform((value): T => read(value) ?? fallback()),
+    ),
+    fallback as () => never, // a missing key (zod types the default as the output without undefined)
+  );
+const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const asNumber = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+const text = lenient<string | null>(asString, () => null);
+const num = lenient<number | null>(asNumber, () => null);
 const anything = z.optional(z.unknown());
 
 /** Integer ids, also when a server sends them as digit strings. */
@@ -64,7 +79,7 @@ export const AssetResponseSchema = z.object({
   mime_type: text,
   description: text,
   /** Strings (Era A) or `TagSummary` objects (HEAD); anything else in the list is dropped. */
-  tags: z.catch(z.array(z.unknown()), []),
+  tags: lenient<unknown[]>((value) => (Array.isArray(value) ? value : undefined), () => []),
   created_at: text,
   // Inputs of the status derivation; read, then left behind.
   provider_status: anything,
@@ -83,7 +98,7 @@ export const AssetListResponseSchema = z.object({
   total: num,
   limit: num,
   offset: num,
-  next_cursor: z.catch(z.nullable(z.string().check(z.minLength(1))), null),
+  next_cursor: lenient<string | null>((value) => asString(value) || undefined, () => null),
 });
 
 /** `UploadAssetResponse` (upload, upload-from-url), both eras. */
@@ -92,7 +107,10 @@ export const UploadAssetResponseSchema = z.object({
   media_type: text,
   external_url: text,
   provider_asset_id: text,
-  asset_id: z.catch(z.nullable(AssetId), null),
+  asset_id: lenient<number | null>((value) => {
+    const parsed = AssetId.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  }, () => null),
   note: text,
   versioning_status: text,
 });
