@@ -195,6 +195,8 @@ function launch() {
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
+      // The page collects the garbage of making its fixtures before each timed step (gc()), for both modes alike.
+      '--js-flags=--expose-gc',
     ],
   });
 }

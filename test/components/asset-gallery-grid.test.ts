@@ -61,6 +61,18 @@ describe('<asset-gallery>: a virtualized grid', () => {
     expect(grid(gallery).offsetHeight).to.be.greaterThan((100_000 / columns - 1) * cardHeight);
   });
 
+  it('never throws on a hostile assets list, and still shows what it can', async () => {
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    const throwing = [{ get id(): number { throw new Error('boom'); } }, ...(await assets(3))];
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery style="width: 900px"></asset-gallery>`);
+    gallery.assets = proxy as unknown as Asset[];
+    await gallery.updateComplete;
+    expect(root(gallery).textContent).to.contain('No assets yet');
+    gallery.assets = throwing as unknown as Asset[];
+    await waitUntil(() => cards(gallery).length === 3, 'the three good assets are shown');
+  });
+
   it('renders the cards at the viewport wherever the page is scrolled', async () => {
     const gallery = await mountWith(await assets(5000));
     const columns = Number(grid(gallery).getAttribute('aria-colcount'));

@@ -701,14 +701,22 @@ export class AssetGallery extends LitElement {
   private get hostAssets(): Asset[] | null {
     if (this.assets === null || this.assets === undefined) return null;
     if (this.hostAssetsCache?.source === this.assets) return this.hostAssetsCache.assets;
-    const assets: Asset[] = [];
+    let assets: Asset[] | undefined;
     try {
-      for (const item of this.assets) {
-        const asset = isAsset(item) ? item : parseAsset(item);
-        if (asset) assets.push(asset);
-      }
+      if (Array.isArray(this.assets) && this.assets.every(isAsset)) assets = this.assets; // no copy of 100 000 assets
     } catch {
-      // Not iterable: show what was read.
+      assets = undefined; // a hostile list: read it item by item below
+    }
+    if (!assets) {
+      assets = [];
+      try {
+        for (const item of this.assets) {
+          const asset = readHostAsset(item);
+          if (asset) assets.push(asset);
+        }
+      } catch {
+        // Not iterable (or its iterator threw): show what was read.
+      }
     }
     this.hostAssetsCache = { source: this.assets, assets };
     return assets;
@@ -986,6 +994,15 @@ async function fetchServerTotals(client: AssetsClient, signal: AbortSignal): Pro
     return sum === all.total ? counts : null;
   } catch (error) {
     if (isAbortError(error)) throw error;
+    return null;
+  }
+}
+
+/** One host item as an asset, or null; an item whose getters throw is skipped, not the rest of the list. */
+function readHostAsset(item: unknown): Asset | null {
+  try {
+    return isAsset(item) ? item : parseAsset(item);
+  } catch {
     return null;
   }
 }
