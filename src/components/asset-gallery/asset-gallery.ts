@@ -169,6 +169,8 @@ export class AssetGallery extends LitElement {
     visibleOf: null as Asset[] | null,
     filter: undefined as ProviderStatus | null | undefined,
     visible: [] as Asset[],
+    /** The assets split by status, made on the first filter switch: later switches need no pass over them. */
+    byStatus: null as Map<ProviderStatus, Asset[]> | null,
   };
   /** Focus was in the grid: keep it there when the focused card leaves the DOM. */
   private gridHasFocus = false;
@@ -744,6 +746,7 @@ export class AssetGallery extends LitElement {
       views.patches = this.patches;
       views.added = this.added;
       views.counts = null;
+      views.byStatus = null;
     }
     return views.all;
   }
@@ -753,7 +756,11 @@ export class AssetGallery extends LitElement {
     const views = this.views;
     if (views.visibleOf !== all || views.filter !== this.statusFilter) {
       const filter = this.statusFilter;
-      views.visible = filter ? all.filter((asset) => asset.provider_status === filter) : all;
+      if (filter && !views.byStatus) {
+        views.byStatus = new Map(PROVIDER_STATUSES.map((status) => [status, []]));
+        for (const asset of all) views.byStatus.get(asset.provider_status)?.push(asset);
+      }
+      views.visible = filter ? (views.byStatus?.get(filter) ?? []) : all;
       views.visibleOf = all;
       views.filter = filter;
       // The active card follows its asset when the list changes under it (a refetch, a new filter, an upload).
