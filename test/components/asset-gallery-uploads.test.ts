@@ -227,6 +227,23 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     await waitUntil(() => overviewCount(gallery, /Local only/) === 0);
   });
 
+  it('asks before the page is left while uploads are in flight, and not after', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).to.equal(false);
+    const completed = oneEvent(gallery, 'upload-complete');
+    gallery.uploadFiles([png('big.png')]);
+    await waitUntil(() => uploadsSent().length === 1);
+    expect(leave()).to.equal(true);
+    releaseAll();
+    await completed;
+    expect(leave()).to.equal(false);
+  });
+
   it('aborts its uploads when the gallery is taken off the page', async () => {
     const { gallery, uploadsSent } = await mount({ hold: true });
     void gallery.reuploadLocalOnly();

@@ -74,7 +74,13 @@ export class UploadController implements ReactiveController {
     // A gallery taken off the page cancels what it started, cleanly.
     this.bulkController?.abort();
     for (const controller of this.running) controller.abort();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
   }
+
+  /** Leaving the page while files are uploading asks first: the browser's own "Leave site?" prompt. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    event.preventDefault();
+  };
 
   /** A new backend: find out again whether it has the reupload route. */
   clientChanged(): void {
@@ -181,6 +187,7 @@ export class UploadController implements ReactiveController {
     const abort = () => controller.abort(bulkSignal?.reason);
     bulkSignal?.addEventListener('abort', abort, { once: true });
     this.running.add(controller);
+    if (this.running.size === 1) window.addEventListener('beforeunload', this.onBeforeUnload);
     emit<UploadStartDetail>(this.host, 'upload-start', request);
     try {
       const reply = await this.send(request, asset, controller.signal);
@@ -207,6 +214,7 @@ export class UploadController implements ReactiveController {
     } finally {
       bulkSignal?.removeEventListener('abort', abort);
       this.running.delete(controller);
+      if (this.running.size === 0) window.removeEventListener('beforeunload', this.onBeforeUnload);
     }
   }
 
