@@ -1,5 +1,5 @@
 import { formatCopy, getCopy, type ProviderStatus } from '../status/index.js';
-import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError } from './errors.js';
+import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError, TimeoutError } from './errors.js';
 import { parseAsset, parseAssetList, safeParseWithoutEval, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
 import { toSafeUrl } from './urls.js';
 
@@ -21,6 +21,18 @@ export interface AssetsClientOptions {
   api?: ApiStyle;
   fetch?: FetchLike;
   headers?: HeadersOption;
+  /** How long a read may take (answer and body), in ms, before it fails with a TimeoutError. Default 15 000; 0 or Infinity: no limit. */
+  timeoutMs?: number;
+  /** The same for uploads, upload-from-url and reuploads (videos are slow). Default 120 000; 0 or Infinity: no limit. */
+  uploadTimeoutMs?: number;
+  /** How many times a failed read is tried again, when that can help (0–3). Default 3. Writes are never retried. */
+  retries?: number;
+  /** The first backoff wait before jitter, in ms; it doubles with each retry, up to 5 s. Default 300. */
+  retryBaseMs?: number;
+  /**
+   * @internal For tests: waits `ms` (the client aborts the wait itself when `signal` aborts). Default: a timer.
+   */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** A status filter the server understands: a status, or `not_flagged` (filter-only). */
@@ -57,6 +69,17 @@ export interface AssetsClient {
 }
 
 export const DEFAULT_ENDPOINT = '/api/v1/assets';
+/** The longest backoff wait between two attempts of a read. */
+const BACKOFF_CAP_MS = 5_000;
+/** A `Retry-After` longer than this is not waited for: the read fails and its message says when to try again. */
+const RETRY_AFTER_CAP_MS = 30_000;
+/**
+ * The statuses a read is retried on: a proxy or gateway that could not reach the server (502, 504), a server
+ * that is starting or overloaded (503), and "too many requests" (429). A 500 is not retried: it is usually a
+ * bug on the server that the same request hits again, and four tries would only keep the person waiting
+ * longer for the same error. Other 4xx (400, 401, 403, 404, 413, 422) are answers about the request itself.
+ */
+const RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
 const STATUS_FILTERS: readonly string[] = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
 
 /**
@@ -71,6 +94,53 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   const base = resolveEndpoint(endpoint);
   /** What relative media URLs in replies are resolved against. */
   const mediaBase = base?.href;
+  const timeoutMs = limit(options.timeoutMs, 15_000);
+  const uploadTimeoutMs = limit(options.uploadTimeoutMs, 120_000);
+  const retries = Math.min(3, Math.max(0, Math.trunc(options.retries ?? 3) || 0));
+  const retryBaseMs = Math.max(0, options.retryBaseMs ?? 300) || 0;
+  // The timer goes with the wait: an abort leaves nothing running.
+  const sleep =
+    options.sleep ??
+    ((ms: number, signal: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      }));
+
+  /** Waits `ms`, or rejects with the signal's reason the moment it aborts. */
+  function wait(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const stop = (): void => reject(signal.reason);
+      if (signal.aborted) return stop();
+      signal.addEventListener('abort', stop, { once: true });
+      sleep(ms, signal).then(
+        () => {
+          signal.removeEventListener('abort', stop);
+          resolve();
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', stop);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /**
+   * How long to wait before trying a failed read again, or undefined when trying again cannot help: the
+   * `Retry-After` the server asked for, else exponential backoff with full jitter (a random wait up to
+   * base × 2^attempt, capped), so that many galleries do not all come back at the same moment.
+   */
+  function retryDelay(error: unknown, attempt: number): number | undefined {
+    if (attempt >= retries) return undefined;
+    if (error instanceof HttpError) {
+      if (!RETRY_STATUSES.includes(error.status)) return undefined;
+      if (error.retryAfterMs !== undefined) return error.retryAfterMs > RETRY_AFTER_CAP_MS ? undefined : error.retryAfterMs;
+    } else if (!(error instanceof TimeoutError) && !(error instanceof NetworkError && !error.offline)) {
+      return undefined;
+    }
+    return Math.random() * Math.min(BACKOFF_CAP_MS, retryBaseMs * 2 ** attempt);
+  }
 
   /** `{endpoint}{path}?{query}`, keeping any query the endpoint itself carries (an API key, say). */
   function urlFor(path: string, query: Record<string, string | number> = {}): string {
@@ -91,18 +161,39 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
     return headers;
   }
 
-  /** One network request with its headers already worked out; the reply's JSON (null for an empty body). */
-  async function send(url: string, init: RequestInit, headers: Headers, signal?: AbortSignal): Promise<unknown> {
+  /**
+   * One network request with its headers already worked out; the reply's JSON (null for an empty body).
+   * Fails with a TimeoutError when the answer and its body take longer than `timeout` ms.
+   */
+  async function send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
+    // fetch gets a signal of its own that the caller's signal and the timer both abort.
+    const controller = new AbortController();
+    const forward = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer =
+      timeout > 0 && timeout < Infinity
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new TimeoutError(timeout));
+          }, timeout)
+        : undefined;
     let response: Response;
     let body: string;
     try {
-      response = await fetchImpl(url, { ...init, headers, signal: signal ?? null });
+      signal?.throwIfAborted();
+      response = await fetchImpl(url, { ...init, headers, signal: controller.signal });
       body = await response.text();
     } catch (error) {
-      if (isAbortError(error) || signal?.aborted) throw error;
-      throw new NetworkError({ cause: error });
+      if (signal?.aborted) throw signal.reason;
+      if (timedOut) throw new TimeoutError(timeout, { cause: error });
+      if (isAbortError(error)) throw error;
+      throw new NetworkError({ cause: error, offline: isOffline() });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
     }
-    if (!response.ok) throw new HttpError(response.status, errorDetail(body));
+    if (!response.ok) throw new HttpError(response.status, errorDetail(body), retryAfter(response.headers.get('Retry-After')));
     if (body.trim() === '') return null;
     try {
       return JSON.parse(body);
@@ -115,7 +206,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   async function request(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
     const headers = await headersFor(init);
     signal?.throwIfAborted();
-    return send(url, init, headers, signal);
+    return send(url, init, headers, signal, uploadTimeoutMs);
   }
 
   /**
@@ -131,6 +222,8 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
    */
   async function read<T>(kind: string, url: string, init: RequestInit, parse: (reply: unknown) => T, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
+    // Offline: fail at once rather than after a timeout and retries.
+    if (isOffline()) throw new NetworkError({ offline: true });
     const headers = await headersFor(init);
     // Headers first, so that two calls sent with different tokens are never merged.
     signal?.throwIfAborted();
@@ -148,7 +241,18 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
         // `forget` runs before the promise settles, so a caller that sees the result never joins it late.
         promise: (async () => {
           try {
-            return parse(await send(url, init, headers, controller.signal));
+            // The retries live inside the shared request: callers who join late share them too.
+            for (let attempt = 0; ; attempt += 1) {
+              try {
+                return parse(await send(url, init, headers, controller.signal, timeoutMs));
+              } catch (error) {
+                const delay = retryDelay(error, attempt);
+                if (delay === undefined) throw error;
+                // Aborted (every caller has left) during the wait: rejects at once, nothing more is sent.
+                await wait(delay, controller.signal);
+                if (isOffline()) throw new NetworkError({ cause: error, offline: true });
+              }
+            }
           } finally {
             forget();
           }
@@ -218,6 +322,26 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
       return parseUpload(isObject(reply) ? { ...reply, note: message } : reply);
     },
   };
+}
+
+/** A timeout option: the default when missing or invalid, Infinity for "none" (0 or Infinity). */
+function limit(value: number | undefined, fallback: number): number {
+  if (value === 0 || value === Infinity) return Infinity;
+  return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
+/** True when the browser says it has no network (`navigator.onLine === false`). */
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) in ms from now, or undefined without a usable one. */
+function retryAfter(header: string | null): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** One read in flight and how many callers still want it. */

@@ -1,6 +1,6 @@
 import { formatCopy, getCopy } from '../status/index.js';
 
-export type AssetsApiErrorKind = 'network' | 'http' | 'invalid-response' | 'config';
+export type AssetsApiErrorKind = 'network' | 'http' | 'invalid-response' | 'config' | 'timeout';
 
 /** Every error the assets client raises; `message` is written for a person. Aborts are not wrapped. */
 export class AssetsApiError extends Error {
@@ -12,27 +12,61 @@ export class AssetsApiError extends Error {
   }
 }
 
-/** The server could not be reached, or the connection broke while reading its reply. */
+/**
+ * The server could not be reached, or the connection broke while reading its reply. `offline`: the browser
+ * said it was offline (`navigator.onLine === false`), and the message says so.
+ */
 export class NetworkError extends AssetsApiError {
-  constructor(options?: { cause?: unknown }) {
-    super('network', getCopy().errors.network, options);
+  readonly offline: boolean;
+  constructor(options?: { cause?: unknown; offline?: boolean }) {
+    const copy = getCopy().errors;
+    super('network', options?.offline ? copy.offline : copy.network, options);
     this.name = 'NetworkError';
+    this.offline = !!options?.offline;
   }
 }
 
-/** The server answered with an HTTP error; `detail` is the server's own explanation, when it gave one. */
+/** The server did not answer (headers and body) within `timeoutMs`. */
+export class TimeoutError extends AssetsApiError {
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super('timeout', formatCopy(getCopy().errors.timeout, { seconds: +(timeoutMs / 1000).toFixed(2) }), options);
+    this.name = 'TimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The server answered with an HTTP error; `detail` is the server's own explanation, when it gave one, and
+ * `retryAfterMs` how long its `Retry-After` asked to wait (undefined without one).
+ */
 export class HttpError extends AssetsApiError {
   readonly status: number;
   readonly detail: string | undefined;
-  constructor(status: number, detail?: string) {
-    const copy = getCopy().errors;
-    const message =
-      status === 413 ? copy.tooLarge : detail ? formatCopy(copy.httpWithDetail, { status, detail }) : formatCopy(copy.http, { status });
-    super('http', message);
+  readonly retryAfterMs: number | undefined;
+  constructor(status: number, detail?: string, retryAfterMs?: number) {
+    super('http', httpMessage(status, detail, retryAfterMs));
     this.name = 'HttpError';
     this.status = status;
     this.detail = detail;
+    this.retryAfterMs = retryAfterMs;
   }
+}
+
+/** Plain words for an HTTP error: sign-in and permission problems, a file too large, "try again in …". */
+function httpMessage(status: number, detail: string | undefined, retryAfterMs: number | undefined): string {
+  const copy = getCopy().errors;
+  if (status === 401) return copy.notSignedIn;
+  if (status === 403) return copy.forbidden;
+  if (status === 413) return copy.tooLarge;
+  const seconds = Math.ceil((retryAfterMs ?? 0) / 1000);
+  if (seconds > 0 && (status === 429 || status === 503)) {
+    return seconds < 120
+      ? formatCopy(copy.retryInSeconds, { status, seconds })
+      : formatCopy(copy.retryInMinutes, { status, minutes: Math.ceil(seconds / 60) });
+  }
+  if (status === 429) return copy.busy;
+  return detail ? formatCopy(copy.httpWithDetail, { status, detail }) : formatCopy(copy.http, { status });
 }
 
 /** The server answered 2xx, but with something that is not what the API promises. */

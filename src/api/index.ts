@@ -23,5 +23,5 @@ export {
   type AssetResponse,
   type UploadAssetResponse,
 } from './schemas.js';
-export { AssetsApiError, ConfigError, HttpError, InvalidResponseError, NetworkError, isAbortError, type AssetsApiErrorKind } from './errors.js';
+export { AssetsApiError, ConfigError, HttpError, InvalidResponseError, NetworkError, TimeoutError, isAbortError, type AssetsApiErrorKind } from './errors.js';
 export { toSafeUrl } from './urls.js';

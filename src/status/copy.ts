@@ -97,6 +97,20 @@ export interface Copy {
     badEndpoint: string;
     badAssetId: string;
     notAFile: string;
+    /** A read started while the browser says it is offline. */
+    offline: string;
+    /** The server did not answer within the client's timeout; `{seconds}`. */
+    timeout: string;
+    /** HTTP 401. */
+    notSignedIn: string;
+    /** HTTP 403. */
+    forbidden: string;
+    /** HTTP 429 without a Retry-After. */
+    busy: string;
+    /** The server said when to try again (Retry-After): `{status}`, `{seconds}`. */
+    retryInSeconds: string;
+    /** The same, for waits of 2 minutes or more: `{status}`, `{minutes}`. */
+    retryInMinutes: string;
   };
 }
 
@@ -182,6 +196,13 @@ export const DEFAULT_COPY: Copy = {
     badEndpoint: 'The assets endpoint "{endpoint}" is not a usable address.',
     badAssetId: '"{id}" is not an asset id.',
     notAFile: 'Only files can be uploaded.',
+    offline: 'This device is offline. Check the connection and try again.',
+    timeout: 'The server did not answer within {seconds} seconds. Try again.',
+    notSignedIn: 'You are not signed in to the server, or your session has ended. Sign in and try again.',
+    forbidden: 'You are not allowed to see these assets.',
+    busy: 'The server is busy (HTTP 429). Wait a moment and try again.',
+    retryInSeconds: 'The server is busy (HTTP {status}). Try again in {seconds} seconds.',
+    retryInMinutes: 'The server is busy (HTTP {status}). Try again in {minutes} minutes.',
   },
 };
 

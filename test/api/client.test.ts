@@ -606,9 +606,10 @@ describe('createAssetsClient', () => {
       await client.uploadFromUrl({ url: 'https://example.com/a.png', provider_id: 'pixverse' }, { signal });
       await client.reupload(7, { provider_id: 'pixverse' }, { signal });
       expect(calls).to.have.length(5);
-      // Reads may be shared by several callers, so their fetch gets the shared request's signal; writes never are.
-      for (const call of calls.slice(0, 2)) expect(call.init.signal).to.be.instanceOf(AbortSignal);
-      for (const call of calls.slice(2)) expect(call.init.signal).to.equal(signal);
+      // Reads may be shared by several callers, so their fetch gets the shared request's signal; writes get one
+      // that their caller's signal and their timeout both abort (test/api/faults.test.ts), never the caller's own.
+      for (const call of calls) expect(call.init.signal).to.be.instanceOf(AbortSignal);
+      for (const call of calls.slice(2)) expect(call.init.signal).not.to.equal(signal);
     });
 
     it('rejects with an AbortError for an already-aborted signal', async () => {
