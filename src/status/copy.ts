@@ -85,6 +85,8 @@ export interface Copy {
     loaded: Plural;
     /** A card's place in the grid, said in its name. */
     position: string;
+    /** Shown while the device is offline. */
+    offline: string;
   };
   errors: {
     network: string;
@@ -185,6 +187,7 @@ export const DEFAULT_COPY: Copy = {
     skipped: { one: '1 item from the server could not be shown', other: '{count} items from the server could not be shown' },
     loaded: { one: '1 asset loaded', other: '{count} assets loaded' },
     position: '{position} of {count}',
+    offline: 'You are offline. The gallery will try again when the connection is back.',
   },
   errors: {
     network: 'Could not reach the server. Check the connection and try again.',

@@ -197,6 +197,18 @@ describe('<asset-gallery>', () => {
     await loaded(gallery, 20);
   });
 
+  it('says when the device is offline, and tries again by itself when it is back', async () => {
+    const { gallery, backend } = await mount({ scenario: 'server-error' });
+    await waitUntil(() => root(gallery).querySelector('[role="alert"]'));
+    window.dispatchEvent(new Event('offline'));
+    await gallery.updateComplete;
+    expect(text(gallery)).to.contain('You are offline. The gallery will try again when the connection is back.');
+    backend.behaviour.failure = undefined;
+    window.dispatchEvent(new Event('online'));
+    await loaded(gallery, 20);
+    expect(text(gallery)).not.to.contain('You are offline');
+  });
+
   it('fires assets-error with the message, and assets-loaded with the count', async () => {
     const failing = createMockBackend({ scenario: 'network-error' });
     const errored = oneEvent(document.body, 'assets-error');

@@ -149,6 +149,7 @@ export class AssetGallery extends LitElement {
   /** Assets uploaded here, shown on top until the server's pages include them. */
   @state() private added: Asset[] = [];
   @state() private dragging = false;
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
   /** Rows rendered (first inclusive, last exclusive); the rest of the grid is padding. */
   @state() private rows = { first: 0, last: 0 };
@@ -227,6 +228,8 @@ export class AssetGallery extends LitElement {
     super.connectedCallback();
     if (this.syncUrl) this.readFilterFromUrl('history', true);
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     // Any scroll may move the grid in the viewport (a scrolling ancestor, or the page).
     window.addEventListener('scroll', this.scheduleLayout, { capture: true, passive: true });
     window.addEventListener('resize', this.scheduleLayout, { passive: true });
@@ -235,6 +238,8 @@ export class AssetGallery extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('scroll', this.scheduleLayout, { capture: true });
     window.removeEventListener('resize', this.scheduleLayout);
     cancelAnimationFrame(this.layoutFrame);
@@ -359,6 +364,7 @@ export class AssetGallery extends LitElement {
         .statusFilter=${this.statusFilter}
         @status-filter-change=${this.onOverviewFilter}
       ></status-overview>
+      ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
       ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped)}</p>` : null}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.uploads ? this.renderUploads(all, counts.flagged) : nothing}
@@ -937,6 +943,18 @@ export class AssetGallery extends LitElement {
     this.statusFilter = status;
     emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status });
   }
+
+  private readonly onOffline = (): void => {
+    this.offline = true;
+  };
+
+  /** Back online: what failed is tried again by itself (the Retry buttons stay for everything else). */
+  private readonly onOnline = (): void => {
+    this.offline = false;
+    if (this.hostAssets) return;
+    if (this.firstPage.status === TaskStatus.ERROR) this.reload();
+    else if (this.loadMoreError) void this.loadMore();
+  };
 
   private readonly onPopState = (): void => {
     if (this.syncUrl) this.readFilterFromUrl('history');
