@@ -15,6 +15,7 @@ export {
   AssetListResponseSchema,
   AssetResponseSchema,
   UploadAssetResponseSchema,
+  isParsedAsset,
   parseAsset,
   parseAssetList,
   toAsset,

@@ -160,10 +160,18 @@ export interface AssetPage {
 const MAX_TEXT = 2000;
 const MAX_TAGS = 50;
 
+/** Every asset this module made: only these skip parsing when a host hands them back (`isParsedAsset`). */
+const parsedAssets = new WeakSet<object>();
+
+/** True for an {@link Asset} made by this module (and so checked), not for a look-alike or a modified copy. */
+export function isParsedAsset(value: unknown): value is Asset {
+  return typeof value === 'object' && value !== null && parsedAssets.has(value);
+}
+
 /** Turns one wire item into an {@link Asset}; `base` resolves relative URLs (the endpoint's URL). */
 export function toAsset(item: AssetResponse, base?: string): Asset {
   const { status, reason } = resolveProviderStatus(item);
-  return {
+  const asset: Asset = {
     id: item.id,
     user_id: item.user_id,
     media_type: item.media_type,
@@ -185,6 +193,8 @@ export function toAsset(item: AssetResponse, base?: string): Asset {
     provider_status_reason: clip(reason ?? null),
     created_at: utcIso(item.created_at),
   };
+  parsedAssets.add(asset);
+  return asset;
 }
 
 /** Parses one asset (GET {endpoint}/{id}); null when it cannot be shown. */

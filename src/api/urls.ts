@@ -17,7 +17,10 @@ export function toSafeUrl(value: unknown, base?: string): string | null {
     const resolvedBase = base ?? PLACEHOLDER_ORIGIN;
     const url = new URL(value, resolvedBase);
     if (url.origin !== new URL(resolvedBase).origin) return null;
-    return base === undefined ? url.pathname + url.search + url.hash : url.href;
+    if (base !== undefined) return url.href;
+    // Without a base a path comes back as a path: never one that reads as //other-host (".//evil.example/x").
+    const path = url.pathname + url.search + url.hash;
+    return path.startsWith('//') ? null : path;
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import {
   createAssetsClient,
   DEFAULT_ENDPOINT,
   isAbortError,
+  isParsedAsset,
   parseAsset,
   type ApiStyle,
   type Asset,
@@ -711,7 +712,7 @@ export class AssetGallery extends LitElement {
     if (this.hostAssetsCache?.source === this.assets) return this.hostAssetsCache.assets;
     let assets: Asset[] | undefined;
     try {
-      if (Array.isArray(this.assets) && this.assets.every(isAsset)) assets = this.assets; // no copy of 100 000 assets
+      if (Array.isArray(this.assets) && this.assets.every(isParsedAsset)) assets = this.assets; // no copy of 100 000 assets
     } catch {
       assets = undefined; // a hostile list: read it item by item below
     }
@@ -1026,17 +1027,12 @@ async function fetchServerTotals(client: AssetsClient, signal: AbortSignal): Pro
 /** One host item as an asset, or null; an item whose getters throw is skipped, not the rest of the list. */
 function readHostAsset(item: unknown): Asset | null {
   try {
-    return isAsset(item) ? item : parseAsset(item);
+    return isParsedAsset(item) ? item : parseAsset(item);
   } catch {
     return null;
   }
 }
 
-function isAsset(item: unknown): item is Asset {
-  if (item === null || typeof item !== 'object') return false;
-  const candidate = item as Partial<Asset>;
-  return Number.isSafeInteger(candidate.id) && isProviderStatus(candidate.provider_status) && Array.isArray(candidate.tags);
-}
 
 /** Adds the new assets after the known ones, skipping ids already shown (a page boundary that moved). */
 function dedupe(known: Asset[], added: Asset[]): Asset[] {
