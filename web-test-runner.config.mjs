@@ -40,5 +40,7 @@ export default {
   staticLogging: !!process.env.CI,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
+  // The leak test mounts and unmounts a gallery 1 000 times (about 100 s).
+  testsFinishTimeout: 300_000,
   coverageConfig: { include: ['src/**/*.ts'] },
 };

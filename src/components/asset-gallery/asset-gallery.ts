@@ -335,6 +335,9 @@ export class AssetGallery extends LitElement {
   }
 
   protected override updated(): void {
+    // Taking the gallery off the page resets its state, and that update still runs: it must not observe anything
+    // again, or the observer would keep the removed element alive.
+    if (!this.isConnected) return;
     this.observeEnd();
     const grid = this.gridElement;
     if (grid) {

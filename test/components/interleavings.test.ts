@@ -1,0 +1,147 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/asset-gallery.js';
+import type { AssetGallery } from '../../src/asset-gallery.js';
+import type { Asset, FetchLike } from '../../src/api/index.js';
+import { createMockBackend, mockFetch } from '../../mocks/index.js';
+
+/**
+ * Issue 6: "a server slower than the person's next filter change … 100 randomized interleavings of slow and
+ * fast responses never show a stale page." Every scenario is driven by a seeded PRNG; a failure names its seed.
+ */
+
+/** mulberry32: a tiny seeded PRNG, floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Filter = null | 'ok' | 'local_only' | 'flagged' | 'unknown';
+const FILTERS: Filter[] = [null, 'ok', 'local_only', 'flagged', 'unknown'];
+const STATUSES = ['ok', 'local_only', 'flagged', 'unknown'] as const;
+const PAGE_SIZE = 20;
+const BASE_SEED = Number(new URLSearchParams(location.search).get('seed') ?? 0x6a11e7) >>> 0;
+
+const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
+const cards = (gallery: AssetGallery) => [...root(gallery).querySelectorAll('media-card')];
+const shownIds = (gallery: AssetGallery) => cards(gallery).map((card) => (card as unknown as { asset: Asset }).asset.id);
+const shownStatuses = (gallery: AssetGallery) => cards(gallery).map((card) => card.getAttribute('status'));
+const text = (gallery: AssetGallery) => (root(gallery).textContent ?? '').replace(/\s+/g, ' ');
+const overviewRoot = (gallery: AssetGallery) => (root(gallery).querySelector('status-overview') as HTMLElement).shadowRoot as ShadowRoot;
+const overviewCount = (gallery: AssetGallery, status: string) =>
+  Number(overviewRoot(gallery).querySelector(`button[data-status="${status}"] [part="count"]`)?.textContent?.replace(/\D/g, '') ?? NaN);
+const announced = (gallery: AssetGallery) => {
+  const said = /(\d+) assets? loaded/.exec(text(gallery));
+  return said ? Number(said[1]) : NaN;
+};
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+type Action = { kind: 'filter'; value: Filter } | { kind: 'reload' } | { kind: 'api'; value: 'query' | 'search' };
+
+async function scenario(seed: number): Promise<string[]> {
+  const random = mulberry32(seed);
+  const int = (below: number) => Math.floor(random() * below);
+  const backend = createMockBackend({ count: 80 });
+  const answer = mockFetch(backend.handlers);
+  let pending = 0;
+  const log: string[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    const delay = int(61); // decided per request, 0–60 ms
+    pending += 1;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const signal = init?.signal;
+        if (signal?.aborted) return reject(signal.reason);
+        const timer = setTimeout(resolve, delay);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      });
+      return await answer(url, init);
+    } finally {
+      pending -= 1;
+    }
+  };
+
+  let api: 'query' | 'search' = 'query';
+  let filter: Filter = null;
+  const gallery = await fixture<AssetGallery>(
+    html`<asset-gallery style="width: 900px" api="query" page-size=${PAGE_SIZE} .fetch=${fetch}></asset-gallery>`,
+  );
+  const steps = 2 + int(5);
+  for (let step = 0; step < steps; step++) {
+    const choice = int(3);
+    const action: Action =
+      choice === 0
+        ? { kind: 'filter', value: FILTERS[int(FILTERS.length)] as Filter }
+        : choice === 1
+          ? { kind: 'reload' }
+          : { kind: 'api', value: api === 'query' ? 'search' : 'query' };
+    const wait = int(41);
+    log.push(`${JSON.stringify(action)} then ${wait} ms`);
+    if (action.kind === 'filter') gallery.statusFilter = (filter = action.value);
+    else if (action.kind === 'reload') gallery.reload();
+    else gallery.api = api = action.value;
+    await sleep(wait);
+  }
+
+  // Settle: nothing pending in the double, the gallery updated, two frames; twice in a row.
+  let stableRounds = 0;
+  const deadline = performance.now() + 5000;
+  while (stableRounds < 2) {
+    if (performance.now() > deadline) throw new Error(`never settled (pending ${pending})`);
+    await gallery.updateComplete;
+    await waitUntil(() => pending === 0, 'requests still pending', { timeout: 3000, interval: 5 });
+    await gallery.updateComplete;
+    await frame();
+    await frame();
+    stableRounds = pending === 0 ? stableRounds + 1 : 0;
+  }
+
+  const matches = backend.db.assets.filter((asset) => filter === null || backend.db.status(asset) === filter);
+  const expectedPage = matches.slice(0, PAGE_SIZE);
+  const where = `seed ${seed} (api ${api}, filter ${filter}); actions:\n  ${log.join('\n  ')}`;
+
+  expect(gallery.statusFilter, where).to.equal(filter);
+  const statuses = shownStatuses(gallery);
+  if (filter !== null) expect(statuses.every((status) => status === filter), `${where}\nstatuses ${statuses}`).to.equal(true);
+  else expect(statuses.every((status) => (STATUSES as readonly (string | null)[]).includes(status)), `${where}\nstatuses ${statuses}`).to.equal(true);
+  const ids = shownIds(gallery);
+  expect(ids.length > 0 || expectedPage.length === 0, `${where}\nno cards`).to.equal(true);
+  expect(ids, `${where}\nids`).to.deep.equal(expectedPage.slice(0, ids.length).map((asset) => asset.id));
+  expect(announced(gallery), `${where}\nannouncement`).to.equal(Math.min(PAGE_SIZE, matches.length));
+
+  // The overview: the loaded assets' counts (query), or the server's totals over everything (search).
+  const counted = api === 'search' ? backend.db.assets : expectedPage;
+  for (const status of STATUSES) {
+    const expected = counted.filter((asset) => backend.db.status(asset) === status).length;
+    expect(overviewCount(gallery, status), `${where}\noverview ${status}`).to.equal(expected);
+  }
+  const caption = overviewRoot(gallery).querySelector('[part="caption"]')?.textContent ?? '';
+  if (api === 'search') expect(caption, `${where}\ncaption`).to.match(/Totals on the server/);
+  else expect(caption, `${where}\ncaption`).to.contain(`${expectedPage.length} loaded`);
+  gallery.remove();
+  return log;
+}
+
+describe('<asset-gallery>: randomized interleavings of slow and fast responses (issue 6)', () => {
+  it('never shows a stale page in 100 seeded scenarios', async function () {
+    this.timeout(60000);
+    const failures: string[] = [];
+    for (let index = 0; index < 100; index++) {
+      const seed = (BASE_SEED + index * 0x9e3779b1) >>> 0;
+      try {
+        await scenario(seed);
+      } catch (error) {
+        const message = `seed ${seed}: ${(error as Error).message}`;
+        console.log(`interleavings: FAILED ${message}`);
+        failures.push(message);
+      }
+    }
+    expect(failures, failures.join('\n\n')).to.deep.equal([]);
+  });
+});
