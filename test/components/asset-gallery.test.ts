@@ -197,6 +197,35 @@ describe('<asset-gallery>', () => {
     await loaded(gallery, 20);
   });
 
+  it('keeps its cards when moved elsewhere in the page', async () => {
+    const { gallery, requests } = await mount();
+    await loaded(gallery, 20);
+    const sent = requests.length;
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(gallery);
+    await gallery.updateComplete;
+    expect(cards(gallery).length).to.be.greaterThan(0);
+    expect(heldCount(gallery)).to.equal(20);
+    expect(requests.length).to.equal(sent);
+    elsewhere.remove();
+  });
+
+  it('still loads when moved while its first page is on the way', async () => {
+    const backend = createMockBackend({ count: 30 });
+    const answer = mockFetch(backend.handlers);
+    const fetch: FetchLike = async (url, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return answer(url, init);
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size="20" .fetch=${fetch}></asset-gallery>`);
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(gallery);
+    await loaded(gallery, 20);
+    elsewhere.remove();
+  });
+
   it('says when the device is offline, and tries again by itself when it is back', async () => {
     const { gallery, backend } = await mount({ scenario: 'server-error' });
     await waitUntil(() => root(gallery).querySelector('[role="alert"]'));

@@ -234,6 +234,13 @@ export class AssetGallery extends LitElement {
     // Any scroll may move the grid in the viewport (a scrolling ancestor, or the page).
     window.addEventListener('scroll', this.scheduleLayout, { capture: true, passive: true });
     window.addEventListener('resize', this.scheduleLayout, { passive: true });
+    if (this.hasUpdated) {
+      // Moved in the page (frameworks do that): the data stayed; run again what the move cut short, and let
+      // updated() observe the grid again.
+      if (!this.hostAssets && this.firstPage.status !== TaskStatus.COMPLETE) void this.firstPage.run();
+      if (!this.hostAssets && this.serverTotals.status !== TaskStatus.COMPLETE) void this.serverTotals.run();
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -249,7 +256,8 @@ export class AssetGallery extends LitElement {
     this.resizeObserver = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
-    this.startOver();
+    // Off the page, nothing runs; what is loaded stays, for a gallery that is only being moved.
+    this.stopLoadingMore();
     this.firstPage.abort();
     this.serverTotals.abort();
     clearTimeout(this.totalsTimer);
@@ -920,10 +928,7 @@ export class AssetGallery extends LitElement {
 
   /** Drops every page in flight and what they were adding to. */
   private startOver(): void {
-    this.generation += 1;
-    this.loadMoreController?.abort();
-    this.loadMoreController = undefined;
-    this.loadingMore = false;
+    this.stopLoadingMore();
     this.loadMoreError = null;
     this.loaded = [];
     this.skipped = 0;
@@ -932,6 +937,14 @@ export class AssetGallery extends LitElement {
     this.nextCursor = null;
     this.pageByOffset = false;
     this.lastPageFull = false;
+  }
+
+  /** Drops the next page in flight: its answer, should it still come, is for an older generation. */
+  private stopLoadingMore(): void {
+    this.generation += 1;
+    this.loadMoreController?.abort();
+    this.loadMoreController = undefined;
+    if (this.loadingMore) this.loadingMore = false;
   }
 
   private readonly onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
