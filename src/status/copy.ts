@@ -33,6 +33,8 @@ export interface Copy {
     dropHint: string;
     notMedia: string;
     dismiss: string;
+    /** A file upload cut short (the gallery left the page); the file is kept for Retry. */
+    stopped: string;
     /** A re-upload through upload-from-url needs the asset's file URL. */
     noFileUrl: string;
     /** A re-upload through upload-from-url made a new asset; the old one stays as it was. */
@@ -143,6 +145,7 @@ export const DEFAULT_COPY: Copy = {
     dropHint: 'Drop images or videos here to upload them',
     notMedia: 'Only images and videos can be uploaded',
     dismiss: 'Dismiss',
+    stopped: 'The upload was stopped before it finished',
     noFileUrl: 'This asset has no file address to upload it from',
     asNewAsset: '{message}, as a new asset (#{id})',
     bulk: { one: 'Re-upload the local-only asset', other: 'Re-upload all local only ({count})' },

@@ -244,6 +244,19 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     expect(leave()).to.equal(false);
   });
 
+  it('keeps a file whose upload a move cut short, with Retry', async () => {
+    const { gallery, uploadsSent } = await mount({ hold: true });
+    gallery.uploadFiles([png('moved.png')]);
+    await waitUntil(() => uploadsSent().length === 1);
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(gallery);
+    await waitUntil(() => /The upload was stopped before it finished/.test(text(gallery)));
+    expect(text(gallery)).to.contain('moved.png');
+    expect(galleryButton(gallery, /Retry upload/) !== undefined).to.equal(true);
+    elsewhere.remove();
+  });
+
   it('aborts its uploads when the gallery is taken off the page', async () => {
     const { gallery, uploadsSent } = await mount({ hold: true });
     void gallery.reuploadLocalOnly();

@@ -178,6 +178,8 @@ export class UploadController implements ReactiveController {
       const result = await this.run(row.request, undefined, (state) => this.setRowState(row, state));
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
       if (result === 'accepted' || result === 'local_only') this.dismissRow(row.key);
+      // Stopped half way (the gallery was taken off the page): the file stays, with Retry.
+      else if (result === 'aborted') this.setRowState(row, { phase: 'failed', message: getCopy().upload.stopped });
     });
   }
 
