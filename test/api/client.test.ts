@@ -13,6 +13,7 @@ import {
 } from '../../src/api/index.js';
 import { interpretUploadResponse } from '../../src/status/index.js';
 import { eraAListSample, uploadLocalOnlyHead, uploadSuccessHead } from './fixtures.js';
+import { hangingFetch, rejectionOf } from '../helpers.js';
 
 const ENDPOINT = 'http://localhost:9999/api/v1/assets';
 const CURSOR = '2025-11-21T18:02:11.482913|1042';
@@ -67,24 +68,6 @@ function queryOf(call: Recorded): Record<string, string> {
 function pathOf(call: Recorded): string {
   return new URL(call.url).pathname;
 }
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
-}
-
-/** A fetch that never answers; it rejects with the signal's reason once the signal aborts. */
-const hangingFetch: FetchLike = (_url, init) =>
-  new Promise<Response>((_resolve, reject) => {
-    const signal = init.signal;
-    if (!signal) return;
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
 
 describe('createAssetsClient', () => {
   describe("list, api 'query' (GET)", () => {

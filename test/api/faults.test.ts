@@ -10,6 +10,7 @@ import {
   type AssetsClientOptions,
   type FetchLike,
 } from '../../src/api/index.js';
+import { hangingFetch, rejectionOf } from '../helpers.js';
 
 const ENDPOINT = 'http://localhost:9999/api/v1/assets';
 const NOT_SIGNED_IN = 'You are not signed in to the server, or your session has ended. Sign in and try again.';
@@ -41,24 +42,6 @@ function setup(replies: Reply[], options: Omit<AssetsClientOptions, 'fetch'> = {
   };
   const client = createAssetsClient({ endpoint: ENDPOINT, retryBaseMs: 1, ...options, fetch });
   return { client, calls };
-}
-
-/** A fetch that never answers; it rejects with the signal's reason once the signal aborts. */
-const hangingFetch: FetchLike = (_url, init) =>
-  new Promise<Response>((_resolve, reject) => {
-    const signal = init.signal;
-    if (!signal) return;
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
 }
 
 function expectAbortError(error: unknown): void {

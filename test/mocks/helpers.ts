@@ -11,12 +11,4 @@ export function setup(options: MockBackendOptions = {}, api: ApiStyle = 'query')
   return { backend, client, fetch, raw };
 }
 
-/** Rejection of a promise, or a failure when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
+export { rejectionOf } from '../helpers.js';
