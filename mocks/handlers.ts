@@ -50,11 +50,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (newestOk) newestOk.flag_at = moderationStart + behaviour.moderationDelayMs;
   }
 
-  /** Waits the scenario's latency, then answers. */
+  /** Waits the scenario's latency, checks the Authorization header when the scenario asks for one, then answers. */
   const slow =
     <P extends Record<string, string | readonly string[]>>(resolver: HttpResponseResolver<P>): HttpResponseResolver<P> =>
     async (info) => {
       if (behaviour.latencyMs) await delay(behaviour.latencyMs);
+      if (behaviour.authorization !== undefined && info.request.headers.get('Authorization') !== behaviour.authorization) {
+        return HttpResponse.json({ detail: 'Not authenticated' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+      }
       return resolver(info);
     };
 

@@ -32,6 +32,12 @@ export interface MockBehaviour {
   invalidItems?: boolean;
   /** How many assets the library starts with. */
   count?: number;
+  /**
+   * The `Authorization` header every API request must carry (`Bearer <token>`), as the real backend asks. A
+   * request without it, or with another, gets FastAPI's 401 `{"detail":"Not authenticated"}`. Media files
+   * stay open: an `<img>` cannot send headers.
+   */
+  authorization?: string;
 }
 
 /** The scenarios stories, tests and the demo switch between. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { HttpError, InvalidResponseError, NetworkError, isAbortError } from '../../src/api/index.js';
+import { createAssetsClient, HttpError, InvalidResponseError, NetworkError, isAbortError } from '../../src/api/index.js';
 import { PROVIDER_STATUSES, countByStatus, deriveProviderStatus } from '../../src/status/index.js';
-import { createMockDb, mockStatus, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES } from '../../mocks/index.js';
+import { createMockBackend, createMockDb, mockFetch, mockStatus, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES } from '../../mocks/index.js';
 import { rejectionOf, setup } from './helpers.js';
 
 describe('mock backend: the library', () => {
@@ -162,6 +162,22 @@ describe('mock backend: scenarios', () => {
     const aborted = client.list({ limit: 5 }, { signal: controller.signal });
     controller.abort();
     expect(isAbortError(await rejectionOf(aborted))).to.equal(true);
+  });
+
+  it('authorization: answers only requests with the exact header, in every API style; media stay open', async () => {
+    const backend = createMockBackend({ authorization: 'Bearer team-a', count: 3 });
+    const fetch = mockFetch(backend.handlers);
+    const clientFor = (headers: Record<string, string>, api: 'query' | 'search' = 'query') =>
+      createAssetsClient({ endpoint: '/api/v1/assets', api, fetch, headers, retries: 0 });
+    for (const api of ['query', 'search'] as const) {
+      const missing = await rejectionOf(clientFor({}, api).list());
+      expect((missing as HttpError).status, api).to.equal(401);
+      expect(missing.message, api).to.contain('not signed in');
+      expect(((await rejectionOf(clientFor({ Authorization: 'Bearer team-b' }, api).list())) as HttpError).status, api).to.equal(401);
+      expect((await clientFor({ Authorization: 'Bearer team-a' }, api).list()).assets, api).to.have.length(3);
+    }
+    const thumbnail = (await clientFor({ Authorization: 'Bearer team-a' }).list()).assets[0]?.thumbnail_url;
+    expect((await fetch(new URL(thumbnail as string, location.href).href)).status).to.equal(200);
   });
 
   it('server-error: an HttpError with the server’s detail', async () => {
