@@ -1,4 +1,4 @@
-import { formatCopy, getCopy, type ProviderStatus } from '../status/index.js';
+import { formatCopy, type ProviderStatus } from '../status/index.js';
 import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError, TimeoutError } from './errors.js';
 import { parseAsset, parseAssetList, safeParseWithoutEval, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
 import { toSafeUrl } from './urls.js';
@@ -144,7 +144,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
 
   /** `{endpoint}{path}?{query}`, keeping any query the endpoint itself carries (an API key, say). */
   function urlFor(path: string, query: Record<string, string | number> = {}): string {
-    if (!base) throw new ConfigError(formatCopy(getCopy().errors.badEndpoint, { endpoint: endpoint.slice(0, 200) }));
+    if (!base) throw new ConfigError((words) => formatCopy(words.badEndpoint, { endpoint: endpoint.slice(0, 200) }));
     const url = new URL(base);
     url.pathname = url.pathname.replace(/\/+$/, '') + path;
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
@@ -304,7 +304,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
     },
 
     async upload({ file, provider_id, filename }, { signal } = {}) {
-      if (!(file instanceof Blob)) throw new ConfigError(getCopy().errors.notAFile);
+      if (!(file instanceof Blob)) throw new ConfigError((words) => words.notAFile);
       const form = new FormData();
       form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
       form.append('provider_id', provider_id);
@@ -412,7 +412,7 @@ function searchBody({ media_type, ...rest }: ListQuery): Record<string, unknown>
 
 function assetIdPath(id: number | string): string {
   const text = String(id).trim();
-  if (!/^\d{1,15}$/.test(text)) throw new ConfigError(formatCopy(getCopy().errors.badAssetId, { id: text.slice(0, 40) }));
+  if (!/^\d{1,15}$/.test(text)) throw new ConfigError((words) => formatCopy(words.badAssetId, { id: text.slice(0, 40) }));
   return text;
 }
 

@@ -1,14 +1,27 @@
-import { formatCopy, getCopy } from '../status/index.js';
+import { formatCopy, getCopy, type Copy } from '../status/index.js';
 
 export type AssetsApiErrorKind = 'network' | 'http' | 'invalid-response' | 'config' | 'timeout';
 
-/** Every error the assets client raises; `message` is written for a person. Aborts are not wrapped. */
+/** The words of an error, in any copy: the element that shows it uses its own words and language. */
+type ErrorWords = (words: Copy['errors']) => string;
+
+/**
+ * Every error the assets client raises; `message` is written for a person, in the global copy, and
+ * `describe(copy)` says the same in another copy (an element's own words or language). Aborts are not wrapped.
+ */
 export class AssetsApiError extends Error {
   readonly kind: AssetsApiErrorKind;
-  constructor(kind: AssetsApiErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly #words: ErrorWords;
+  constructor(kind: AssetsApiErrorKind, words: ErrorWords, options?: { cause?: unknown }) {
+    super(words(getCopy().errors), options);
     this.name = 'AssetsApiError';
     this.kind = kind;
+    this.#words = words;
+  }
+
+  /** The message in the given copy's words. */
+  describe(copy: Copy = getCopy()): string {
+    return this.#words(copy.errors);
   }
 }
 
@@ -19,8 +32,7 @@ export class AssetsApiError extends Error {
 export class NetworkError extends AssetsApiError {
   readonly offline: boolean;
   constructor(options?: { cause?: unknown; offline?: boolean }) {
-    const copy = getCopy().errors;
-    super('network', options?.offline ? copy.offline : copy.network, options);
+    super('network', (words) => (options?.offline ? words.offline : words.network), options);
     this.name = 'NetworkError';
     this.offline = !!options?.offline;
   }
@@ -30,7 +42,7 @@ export class NetworkError extends AssetsApiError {
 export class TimeoutError extends AssetsApiError {
   readonly timeoutMs: number;
   constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super('timeout', formatCopy(getCopy().errors.timeout, { seconds: +(timeoutMs / 1000).toFixed(2) }), options);
+    super('timeout', (words) => formatCopy(words.timeout, { seconds: +(timeoutMs / 1000).toFixed(2) }), options);
     this.name = 'TimeoutError';
     this.timeoutMs = timeoutMs;
   }
@@ -45,7 +57,7 @@ export class HttpError extends AssetsApiError {
   readonly detail: string | undefined;
   readonly retryAfterMs: number | undefined;
   constructor(status: number, detail?: string, retryAfterMs?: number) {
-    super('http', httpMessage(status, detail, retryAfterMs));
+    super('http', (words) => httpMessage(words, status, detail, retryAfterMs));
     this.name = 'HttpError';
     this.status = status;
     this.detail = detail;
@@ -54,8 +66,7 @@ export class HttpError extends AssetsApiError {
 }
 
 /** Plain words for an HTTP error: sign-in and permission problems, a file too large, "try again in …". */
-function httpMessage(status: number, detail: string | undefined, retryAfterMs: number | undefined): string {
-  const copy = getCopy().errors;
+function httpMessage(copy: Copy['errors'], status: number, detail: string | undefined, retryAfterMs: number | undefined): string {
   if (status === 401) return copy.notSignedIn;
   if (status === 403) return copy.forbidden;
   if (status === 413) return copy.tooLarge;
@@ -73,8 +84,7 @@ function httpMessage(status: number, detail: string | undefined, retryAfterMs: n
 export class InvalidResponseError extends AssetsApiError {
   readonly problem: string;
   constructor(problem: string, options?: { cause?: unknown; notJson?: boolean }) {
-    const copy = getCopy().errors;
-    super('invalid-response', options?.notJson ? copy.notJson : formatCopy(copy.invalidResponse, { problem }), options);
+    super('invalid-response', (words) => (options?.notJson ? words.notJson : formatCopy(words.invalidResponse, { problem })), options);
     this.name = 'InvalidResponseError';
     this.problem = problem;
   }
@@ -82,10 +92,16 @@ export class InvalidResponseError extends AssetsApiError {
 
 /** The client was asked for something it cannot send: an unusable endpoint or asset id. */
 export class ConfigError extends AssetsApiError {
-  constructor(message: string) {
-    super('config', message);
+  constructor(words: ErrorWords) {
+    super('config', words);
     this.name = 'ConfigError';
   }
+}
+
+/** What to tell a person about a failure, in the given copy: an API error's own words, else the error's message. */
+export function describeError(error: unknown, copy: Copy = getCopy()): string {
+  if (error instanceof AssetsApiError) return error.describe(copy);
+  return error instanceof Error && error.message ? error.message : copy.errors.network;
 }
 
 /** True for the rejection a cancelled request ends with; such a request needs no message. */

@@ -221,49 +221,104 @@ export type CopyOverrides = {
 };
 
 let current: Copy = DEFAULT_COPY;
+/** Words registered for a language (`de`, `de-CH`), laid over the global copy for elements in that language. */
+let locales = new Map<string, CopyOverrides>();
+/** Resolved copies, by language and then by an element's own overrides; emptied on every change. */
+let resolved = new Map<string, Copy>();
+let resolvedWithOwn = new WeakMap<CopyOverrides, Map<string, Copy>>();
+const listeners = new Set<() => void>();
 
-/** The copy in force for every element that has no copy of its own. */
+function changed(): void {
+  resolved = new Map();
+  resolvedWithOwn = new WeakMap();
+  for (const listener of [...listeners]) listener();
+}
+
+/** The global copy: built-in English with {@link setCopy}'s overrides, before any language's words. */
 export function getCopy(): Copy {
   return current;
 }
 
-/** Overrides some of the global copy (rebrand the app name, translate, …); the rest stays as it is. */
+/** Overrides some of the global copy (rebrand the app name, reword a status, …); the rest stays as it is. */
 export function setCopy(overrides: CopyOverrides): Copy {
   current = mergeCopy(current, overrides);
+  changed();
   return current;
 }
 
-/** Restores the built-in English copy. */
+/**
+ * Registers the words of a language: an element whose `lang` (its own, or inherited from the page) is `lang`,
+ * or starts with it (`de` serves `de-AT`), shows them. A region's words (`de-CH`) are laid over its language's. The language's words win over {@link setCopy}'s; an
+ * element's own `copy` wins over both. Registering a language again replaces its words.
+ */
+export function registerLocale(lang: string, words: CopyOverrides): void {
+  locales.set(lang.trim().toLowerCase(), words);
+  changed();
+}
+
+/** Restores the built-in English copy: global overrides and registered languages are dropped. */
 export function resetCopy(): void {
   current = DEFAULT_COPY;
+  locales = new Map();
+  changed();
 }
 
-/** `base` with `overrides` laid over it, two levels deep; neither argument is changed. */
-export function mergeCopy(base: Copy, overrides: CopyOverrides): Copy {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    const original = (base as unknown as Record<string, unknown>)[key];
-    if (value === undefined || original === undefined) continue;
-    if (typeof value === 'string') {
-      merged[key] = value;
-    } else if (typeof value === 'object' && value !== null && typeof original === 'object' && original !== null) {
-      const level: Record<string, unknown> = { ...original };
-      for (const [inner, innerValue] of Object.entries(value)) {
-        if (innerValue === undefined) continue;
-        const innerOriginal = (original as Record<string, unknown>)[inner];
-        level[inner] =
-          typeof innerValue === 'object' && innerValue !== null && typeof innerOriginal === 'object'
-            ? { ...innerOriginal, ...withoutUndefined(innerValue as Record<string, unknown>) }
-            : innerValue;
-      }
-      merged[key] = level;
-    }
+/** Calls `listener` whenever the global copy or a language changes; returns the function that stops it. */
+export function onCopyChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The global copy with the words of every registered prefix of `lang` laid over it, shortest first (`de`, then `de-ch`). */
+function copyInLanguage(lang: string): Copy {
+  const parts = lang.split('-');
+  let copy = current;
+  for (let length = 1; length <= parts.length; length++) {
+    const words = locales.get(parts.slice(0, length).join('-'));
+    if (words) copy = mergeCopy(copy, words);
   }
-  return merged as unknown as Copy;
+  return copy;
 }
 
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+/**
+ * The copy an element shows: the global copy, then the words registered for its language, then its own
+ * overrides. Resolved once per language and overrides object, until the copy changes.
+ */
+export function copyFor(lang?: string | null, own?: CopyOverrides | null): Copy {
+  const key = typeof lang === 'string' ? lang.trim().toLowerCase() : '';
+  let byLang = resolved.get(key);
+  if (!byLang) {
+    byLang = key ? copyInLanguage(key) : current;
+    resolved.set(key, byLang);
+  }
+  if (!own || typeof own !== 'object') return byLang;
+  let mine = resolvedWithOwn.get(own);
+  if (!mine) resolvedWithOwn.set(own, (mine = new Map()));
+  let copy = mine.get(key);
+  if (!copy) mine.set(key, (copy = mergeCopy(byLang, own)));
+  return copy;
+}
+
+/**
+ * `base` with `overrides` laid over it; neither argument is changed. Only a string replaces a string and only
+ * an object is merged into an object, so overrides of the wrong shape (from JSON, from a host's typo) are
+ * ignored rather than breaking an element. New keys are taken only in lists of words (provider names, media
+ * types, plural forms), never new statuses.
+ */
+export function mergeCopy(base: Copy, overrides: CopyOverrides): Copy {
+  return mergeWords(base, overrides) as unknown as Copy;
+}
+
+function mergeWords(base: object, overrides: unknown): object {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) return base;
+  const merged: Record<string, unknown> = { ...base };
+  const wordList = Object.values(base).every((value) => typeof value === 'string');
+  for (const [key, value] of Object.entries(overrides)) {
+    const original = Object.hasOwn(base, key) ? (base as Record<string, unknown>)[key] : undefined;
+    if (typeof value === 'string' && (typeof original === 'string' || (original === undefined && wordList))) merged[key] = value;
+    else if (typeof original === 'object' && original !== null) merged[key] = mergeWords(original, value);
+  }
+  return merged;
 }
 
 /** Fills `{name}` placeholders; a placeholder with no value is left as it is. */

@@ -15,11 +15,14 @@ export { interpretUploadResponse, type UploadOutcome } from './upload.js';
 export { countByStatus, type StatusCounts } from './count.js';
 export {
   DEFAULT_COPY,
+  copyFor,
   formatCopy,
   formatPlural,
   getCopy,
   mergeCopy,
+  onCopyChange,
   providerName,
+  registerLocale,
   resetCopy,
   setCopy,
   statusExplanation,
