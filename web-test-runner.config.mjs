@@ -14,11 +14,26 @@ const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc',
 ];
 
+/**
+ * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`: any media
+ * features puppeteer emulates (@web/test-runner-commands' emulateMedia has no forced-colors). Each call
+ * replaces the features emulated before (`[]` resets them), including emulateMedia's colour scheme.
+ */
+const emulateMediaFeaturesPlugin = {
+  name: 'emulate-media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-media-features') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error(`emulate-media-features needs puppeteer, not ${session.browser.type}`);
+    await session.browser.getPage(session.id).emulateMediaFeatures(payload);
+    return true;
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // msw's interceptors resolve to their Node build without the "browser" condition.
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), emulateMediaFeaturesPlugin],
   middleware: [
     // The MSW worker must be served from the root so that its scope covers the test pages.
     (ctx, next) => {

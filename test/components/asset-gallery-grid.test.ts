@@ -89,7 +89,7 @@ describe('<asset-gallery>: a virtualized grid', () => {
   it('follows the container’s width and the host’s card size, with no sizes of its own', async () => {
     const gallery = await mountWith(await assets(200), 'width: 1000px');
     const before = Number(grid(gallery).getAttribute('aria-colcount'));
-    gallery.style.setProperty('--asset-gallery-card-min-width', '120px');
+    gallery.style.setProperty('--age-size-card-min-width', '120px');
     await waitUntil(() => Number(grid(gallery).getAttribute('aria-colcount')) > before, 'more columns for smaller cards');
     const columns = Number(grid(gallery).getAttribute('aria-colcount'));
     const tops = cards(gallery).slice(0, columns + 1).map((element) => Math.round(element.getBoundingClientRect().top));

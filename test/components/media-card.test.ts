@@ -251,9 +251,9 @@ describe('<media-card>', () => {
       expect(getComputedStyle(img).objectFit).to.equal('cover');
     });
 
-    it('takes its aspect ratio from --media-card-aspect-ratio', async () => {
+    it('takes its aspect ratio from --age-media-aspect-ratio', async () => {
       const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="width: 300px; --media-card-aspect-ratio: 1"><media-card .asset=${image({ thumbnail_url: null })}></media-card></div>`,
+        html`<div style="width: 300px; --age-media-aspect-ratio: 1"><media-card .asset=${image({ thumbnail_url: null })}></media-card></div>`,
       );
       const box = parts(wrapper.querySelector('media-card') as MediaCard).media.getBoundingClientRect();
       expect(box.height).to.be.closeTo(box.width, 1);

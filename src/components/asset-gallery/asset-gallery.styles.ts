@@ -1,9 +1,16 @@
 import { css } from 'lit';
+import { theme } from '../shared/theme.js';
 
-export const styles = css`
+export const styles = [
+  theme,
+  css`
   :host {
+    --_gap: var(--age-space-gap, 1rem);
+    --_radius: var(--age-radius, 8px);
+    --_radius-control: var(--age-radius-control, 6px);
     display: block;
-    color: var(--age-text, #1d2330);
+    color: var(--_color-fg);
+    background-color: var(--_color-bg);
     font: inherit;
   }
   :host([hidden]) {
@@ -12,7 +19,7 @@ export const styles = css`
   .base {
     position: relative;
     display: grid;
-    gap: var(--asset-gallery-gap, 1rem);
+    gap: var(--_gap);
   }
   .upload-toolbar {
     display: flex;
@@ -38,8 +45,10 @@ export const styles = css`
     font: inherit;
     min-width: min(20rem, 70vw);
     padding: 0.4em 0.5em;
-    border: 1px solid var(--age-border, #6b7180);
-    border-radius: 6px;
+    border: 1px solid var(--_color-border-strong);
+    border-radius: var(--_radius-control);
+    background: var(--_color-bg);
+    color: inherit;
   }
   .bulk {
     display: flex;
@@ -60,15 +69,15 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem 0.75rem;
     padding: 0.5rem 0.75rem;
-    border: 1px solid var(--age-border, #c9ced8);
-    border-radius: 6px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-control);
   }
   .upload-label {
     font-weight: 600;
     overflow-wrap: anywhere;
   }
   .upload-error {
-    color: var(--age-status-flagged-fg, #a1111d);
+    color: var(--_status-flagged-fg);
   }
   .upload-status:empty {
     display: none;
@@ -81,18 +90,17 @@ export const styles = css`
     inset: 0;
     display: grid;
     place-items: center;
-    border: 3px dashed var(--age-button-bg, #1a5fd0);
-    border-radius: 8px;
-    background: rgb(255 255 255 / 0.9);
-    color: var(--age-text, #1d2330);
+    border: 3px dashed var(--_color-accent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_color-bg) 90%, transparent);
     font-size: 1.25rem;
     font-weight: 600;
     pointer-events: none;
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(var(--asset-gallery-card-min-width, 14rem), 1fr));
-    gap: var(--asset-gallery-gap, 1rem);
+    grid-template-columns: repeat(auto-fill, minmax(var(--age-size-card-min-width, 14rem), 1fr));
+    gap: var(--_gap);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -114,16 +122,16 @@ export const styles = css`
   }
   .grid media-card {
     min-width: 0;
-    border-radius: var(--media-card-radius, 8px);
+    border-radius: var(--_radius);
   }
   .grid media-card:focus-visible {
-    outline: 3px solid var(--age-focus-ring, #1a5fd0);
+    outline: 3px solid var(--_color-focus);
     outline-offset: 2px;
   }
   .skeleton {
-    aspect-ratio: var(--media-card-aspect-ratio, 16 / 9);
-    border-radius: var(--media-card-radius, 8px);
-    background: linear-gradient(90deg, #eceef2 0%, #f6f7f9 50%, #eceef2 100%) 0 0 / 200% 100%;
+    aspect-ratio: var(--age-media-aspect-ratio, 16 / 9);
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_color-surface), var(--_color-bg), var(--_color-surface)) 0 0 / 200% 100%;
     animation: shimmer 1.4s linear infinite;
   }
   .skeleton-line {
@@ -131,7 +139,7 @@ export const styles = css`
     margin-top: 0.6rem;
     width: 70%;
     border-radius: 4px;
-    background: #eceef2;
+    background: var(--_color-surface);
   }
   @keyframes shimmer {
     to {
@@ -148,14 +156,14 @@ export const styles = css`
     justify-items: start;
     gap: 0.5rem;
     padding: 1.25rem;
-    border: 1px solid var(--age-border, #c9ced8);
-    border-radius: 8px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
   }
   .state p {
     margin: 0;
   }
   .error {
-    border-color: var(--age-status-flagged-border, #c9303c);
+    border-color: var(--_status-flagged-border);
   }
   .error-title,
   .empty-title {
@@ -163,7 +171,7 @@ export const styles = css`
   }
   .notice {
     margin: 0;
-    color: var(--age-muted, #4a5060);
+    color: var(--_color-muted);
     font-size: 0.875rem;
   }
   .footer {
@@ -175,21 +183,33 @@ export const styles = css`
   button {
     font: inherit;
     padding: 0.45em 1em;
-    border: 1px solid var(--age-button-border, #1a5fd0);
-    border-radius: 6px;
-    background: var(--age-button-bg, #1a5fd0);
-    color: var(--age-button-fg, #ffffff);
+    border: 1px solid var(--_color-accent);
+    border-radius: var(--_radius-control);
+    background: var(--_color-accent);
+    color: var(--_color-on-accent);
     cursor: pointer;
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
   }
-  button:focus-visible {
-    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+  button:focus-visible,
+  input:focus-visible {
+    outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
   .sentinel {
     height: 1px;
   }
-`;
+  @media (forced-colors: active) {
+    .state,
+    .upload-row,
+    .drop-hint {
+      border-color: CanvasText;
+    }
+    button {
+      border-color: ButtonText;
+    }
+  }
+  `,
+];

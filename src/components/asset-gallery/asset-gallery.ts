@@ -34,6 +34,7 @@ import type { StatusFilterChangeDetail } from '../../status-overview.js';
 import { emit } from '../shared/define.js';
 import { localeOf, numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
+import { themeConverter, type Theme } from '../shared/theme.js';
 import type { UploadRequestDetail } from '../shared/upload.js';
 import { styles } from './asset-gallery.styles.js';
 import { UploadController, type Uploader, type UploadRow } from './upload-controller.js';
@@ -69,6 +70,12 @@ type FilterOrigin = 'user' | 'history' | 'host';
  *
  * @summary Browse assets and see their provider status at a glance.
  *
+ * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`), and so do the overview,
+ * cards and badges inside; THEMING.md lists every token with its light and dark default (the defaults below are
+ * the light ones).
+ *
+ * @attr {'light' | 'dark'} theme - The colour theme, for the gallery and everything in it; absent (or any other value): the OS's.
+ *
  * @fires status-filter-change - `{ status }`: the person picked a status filter (`null` for all).
  * @fires assets-loaded - `{ count, total? }`: a page arrived.
  * @fires assets-error - `{ message }`: a page could not be loaded; the message is for people.
@@ -80,26 +87,67 @@ type FilterOrigin = 'user' | 'history' | 'host';
  *
  * @csspart base - Everything.
  * @csspart overview - The `<status-overview>` on top.
- * @csspart list - The grid of cards.
+ * @csspart list - The grid of cards (and of the placeholders shown while the first page loads).
  * @csspart card - Each `<media-card>`.
- * @csspart notice - The note about items that could not be shown.
+ * @csspart skeleton - A placeholder card's picture while the first page loads.
+ * @csspart skeleton-line - A placeholder card's line of text.
+ * @csspart notice - A note: offline, items that could not be shown, flagged assets left out of the bulk re-upload.
+ * @csspart button - Every button of the gallery's own (not the cards' or the overview's); each also has a part of its own below.
  * @csspart empty - The empty state.
+ * @csspart empty-title - Its words ("No assets yet", "No Flagged assets").
+ * @csspart clear-filter - Its "Show all" button.
  * @csspart error - The error state.
- * @csspart retry - The Retry buttons.
+ * @csspart error-title - Its heading.
+ * @csspart error-message - What went wrong.
+ * @csspart retry - The Retry buttons (first page, next page, a failed upload).
+ * @csspart footer - Below the grid: "Load more", or why the next page failed.
  * @csspart load-more - The "Load more" button.
+ * @csspart load-more-error - Why the next page could not be loaded.
  * @csspart upload-toolbar - "Upload files", "Add from URL" and the bulk re-upload (with `uploads`).
+ * @csspart add-files - The "Upload files" button.
+ * @csspart url-form - The "Add from URL" form.
+ * @csspart url-label - Its label.
+ * @csspart url-input - Its URL field.
+ * @csspart add-url - Its submit button.
  * @csspart uploads - The list of files and URLs being uploaded, or that failed.
+ * @csspart upload-row - Each item of that list.
+ * @csspart upload-label - A row's file name or URL.
+ * @csspart upload-error - A failed row's error.
+ * @csspart upload-message - A running row's "Uploading to Pixverse…".
+ * @csspart progress - Every `<progress>`: a running row's, and the bulk re-upload's.
+ * @csspart dismiss - A failed row's Dismiss button.
  * @csspart upload-status - The last upload outcome, in words (a polite live region).
  * @csspart bulk - The bulk re-upload of local-only assets.
+ * @csspart bulk-reupload - Its "Re-upload all local only (N)" button.
+ * @csspart bulk-progress - Its "3 of 10 done" words while it runs.
+ * @csspart bulk-cancel - Its Cancel button.
  * @csspart drop-hint - Shown while files are dragged over the gallery.
  *
- * @cssprop [--asset-gallery-card-min-width=14rem] - The narrowest a card gets; columns follow the width.
- * @cssprop [--asset-gallery-gap=1rem] - Space between cards.
- * @cssprop [--age-button-bg=#1a5fd0] - Buttons' background; also `--age-button-fg`, `--age-button-border`.
- * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline.
+ * @cssprop [--age-size-card-min-width=14rem] - The narrowest a card gets; the number of columns is the browser's layout of it over the width.
+ * @cssprop [--age-space-gap=1rem] - The space between cards, and between the gallery's parts.
+ * @cssprop [--age-radius=8px] - The corner radius of cards, placeholders, the empty and error states and the drop hint.
+ * @cssprop [--age-radius-control=6px] - The corner radius of buttons, the URL field and upload rows.
+ * @cssprop [--age-media-aspect-ratio=16 / 9] - The thumbnails' (and the placeholders') aspect ratio.
+ * @cssprop [--age-color-fg=#1d2330] - Text (dark: #e6e9ef).
+ * @cssprop [--age-color-bg=#ffffff] - The gallery's background (dark: #171a21).
+ * @cssprop [--age-color-surface=#e9ecf1] - The loading placeholders (dark: #272c36).
+ * @cssprop [--age-color-border=#c9ced8] - Borders of the empty state and the upload rows (dark: #3a4150).
+ * @cssprop [--age-color-border-strong=#6b7180] - The URL field's border (dark: #8a91a1).
+ * @cssprop [--age-color-muted=#4a5060] - Notes (dark: #a9b0be).
+ * @cssprop [--age-color-accent=#1a5fd0] - Buttons' background and border, the drop hint's border (dark: #8ab4f8).
+ * @cssprop [--age-color-on-accent=#ffffff] - Buttons' text (dark: #10161f).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-status-flagged-fg=#a1111d] - An upload row's error (dark: #ffaab0).
+ * @cssprop [--age-status-flagged-border=#c9303c] - The error state's border (dark: #e35d68).
+ *
+ * Every token of `<status-overview>`, `<media-card>` and `<provider-badge>` set on the gallery reaches the
+ * elements inside it.
  */
 export class AssetGallery extends LitElement {
   static override styles = [visuallyHidden, styles];
+
+  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. The overview, cards and badges inside follow it. */
+  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** The assets collection URL. */
   @property() endpoint = DEFAULT_ENDPOINT;
@@ -389,14 +437,14 @@ export class AssetGallery extends LitElement {
     const copy = getCopy().upload;
     const uploads = this.uploadsController;
     return html`<div part="upload-toolbar" class="upload-toolbar">
-        <button type="button" @click=${this.chooseFiles}>${copy.addFiles}</button>
+        <button part="button add-files" type="button" @click=${this.chooseFiles}>${copy.addFiles}</button>
         <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.onFilesChosen} />
-        <form class="url-form" @submit=${this.onUrlSubmit}>
+        <form part="url-form" class="url-form" @submit=${this.onUrlSubmit}>
           <label>
-            <span>${copy.urlLabel}</span>
-            <input name="url" type="url" required autocomplete="off" />
+            <span part="url-label">${copy.urlLabel}</span>
+            <input part="url-input" name="url" type="url" required autocomplete="off" />
           </label>
-          <button type="submit">${copy.addUrl}</button>
+          <button part="button add-url" type="submit">${copy.addUrl}</button>
         </form>
         ${this.renderBulk(all.filter((asset) => asset.provider_status === 'local_only').length, flagged)}
       </div>
@@ -412,16 +460,16 @@ export class AssetGallery extends LitElement {
     const copy = getCopy().upload;
     const state = row.state;
     const provider = providerName(row.request.providerId);
-    return html`<li class="upload-row">
-      <span class="upload-label">${row.label}</span>
+    return html`<li part="upload-row" class="upload-row">
+      <span part="upload-label" class="upload-label">${row.label}</span>
       ${state?.phase === 'failed'
-        ? html`<span class="upload-error">${state.message}</span>
+        ? html`<span part="upload-error" class="upload-error">${state.message}</span>
             ${row.request.file && !/^(image|video)\//.test(row.request.file.type)
               ? nothing
-              : html`<button type="button" @click=${() => this.uploadsController.retryRow(row.key)}>${copy.retry}</button>`}
-            <button type="button" @click=${() => this.uploadsController.dismissRow(row.key)}>${copy.dismiss}</button>`
-        : html`<progress aria-label=${formatCopy(copy.uploading, { provider })}></progress>
-            <span>${formatCopy(copy.uploading, { provider })}</span>`}
+              : html`<button part="button retry" type="button" @click=${() => this.uploadsController.retryRow(row.key)}>${copy.retry}</button>`}
+            <button part="button dismiss" type="button" @click=${() => this.uploadsController.dismissRow(row.key)}>${copy.dismiss}</button>`
+        : html`<progress part="progress" aria-label=${formatCopy(copy.uploading, { provider })}></progress>
+            <span part="upload-message">${formatCopy(copy.uploading, { provider })}</span>`}
     </li>`;
   }
 
@@ -430,15 +478,15 @@ export class AssetGallery extends LitElement {
     const bulk = this.uploadsController.bulk;
     if (bulk?.running) {
       return html`<div part="bulk" class="bulk">
-        <progress max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total)}></progress>
-        <span>${formatCopy(copy.bulkProgress, { done: bulk.done, total: bulk.total, failed: bulk.failed })}</span>
-        <button type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
+        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total)}></progress>
+        <span part="bulk-progress">${formatCopy(copy.bulkProgress, { done: bulk.done, total: bulk.total, failed: bulk.failed })}</span>
+        <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
       </div>`;
     }
     if (localOnly === 0) return nothing;
     return html`<div part="bulk" class="bulk">
-      <button type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly)}</button>
-      ${flagged > 0 ? html`<span class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged)}</span>` : nothing}
+      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly)}</button>
+      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged)}</span>` : nothing}
     </div>`;
   }
 
@@ -447,9 +495,9 @@ export class AssetGallery extends LitElement {
     if (!this.hostAssets) {
       if (this.firstPage.status === TaskStatus.ERROR) {
         return html`<div part="error" class="state error" role="alert">
-          <p class="error-title">${copy.errorTitle}</p>
-          <p>${messageOf(this.firstPage.error)}</p>
-          <button part="retry" type="button" @click=${this.reload}>${copy.retry}</button>
+          <p part="error-title" class="error-title">${copy.errorTitle}</p>
+          <p part="error-message">${messageOf(this.firstPage.error)}</p>
+          <button part="button retry" type="button" @click=${this.reload}>${copy.retry}</button>
         </div>`;
       }
       if (this.firstPage.status !== TaskStatus.COMPLETE) return this.renderSkeletons();
@@ -676,7 +724,7 @@ export class AssetGallery extends LitElement {
     const count = Math.min(SKELETON_CARDS, this.limit);
     return html`<p class="visually-hidden">${getCopy().gallery.loading}</p>
       <ul part="list" class="grid" aria-hidden="true">
-        ${Array.from({ length: count }, () => html`<li><div class="skeleton"></div><div class="skeleton-line"></div></li>`)}
+        ${Array.from({ length: count }, () => html`<li><div part="skeleton" class="skeleton"></div><div part="skeleton-line" class="skeleton-line"></div></li>`)}
       </ul>`;
   }
 
@@ -684,7 +732,7 @@ export class AssetGallery extends LitElement {
     const copy = getCopy().gallery;
     const filter = this.statusFilter;
     if (!filter) {
-      return html`<div part="empty" class="state"><p class="empty-title">${copy.empty}</p></div>${this.renderFooter()}`;
+      return html`<div part="empty" class="state"><p part="empty-title" class="empty-title">${copy.empty}</p></div>${this.renderFooter()}`;
     }
     const status = statusLabel(filter);
     // With more pages on the server, say "so far": the next page may still hold some.
@@ -693,8 +741,8 @@ export class AssetGallery extends LitElement {
         ? formatCopy(formatPlural(copy.emptyFilteredSoFar, this.loaded.length), { status })
         : formatCopy(copy.emptyFiltered, { status });
     return html`<div part="empty" class="state">
-        <p class="empty-title">${title}</p>
-        <button type="button" @click=${this.clearFilter}>${copy.clearFilter}</button>
+        <p part="empty-title" class="empty-title">${title}</p>
+        <button part="button clear-filter" type="button" @click=${this.clearFilter}>${copy.clearFilter}</button>
       </div>
       ${this.renderFooter()}`;
   }
@@ -703,14 +751,14 @@ export class AssetGallery extends LitElement {
     const copy = getCopy().gallery;
     if (this.hostAssets) return null;
     if (this.loadMoreError) {
-      return html`<div class="footer" role="alert">
-        <span>${this.loadMoreError}</span>
-        <button part="retry" type="button" @click=${this.loadMore}>${copy.retry}</button>
+      return html`<div part="footer" class="footer" role="alert">
+        <span part="load-more-error">${this.loadMoreError}</span>
+        <button part="button retry" type="button" @click=${this.loadMore}>${copy.retry}</button>
       </div>`;
     }
     if (!this.hasMore) return null;
-    return html`<div class="footer">
-      <button part="load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
+    return html`<div part="footer" class="footer">
+      <button part="button load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
         ${this.loadingMore ? copy.loadingMore : copy.loadMore}
       </button>
       ${this.infiniteScroll ? html`<div class="sentinel"></div>` : null}

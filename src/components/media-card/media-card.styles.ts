@@ -1,11 +1,14 @@
 import { css } from 'lit';
+import { theme } from '../shared/theme.js';
 
-export const styles = css`
+export const styles = [
+  theme,
+  css`
   :host {
     display: block;
     min-width: 0;
     font: inherit;
-    color: var(--media-card-fg, #1d2330);
+    color: var(--_color-fg);
   }
   :host([hidden]) {
     display: none;
@@ -18,18 +21,18 @@ export const styles = css`
     box-sizing: border-box;
     margin: 0;
     overflow: hidden;
-    border: 1px solid var(--media-card-border, #d5d9e0);
-    border-radius: var(--media-card-radius, 8px);
-    background: var(--media-card-bg, #ffffff);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--age-radius, 8px);
+    background: var(--_color-bg);
   }
   .media {
     position: relative;
     display: block;
     flex: none;
     /* The box's size never depends on the picture: nothing shifts when it loads, fails or changes. */
-    aspect-ratio: var(--media-card-aspect-ratio, 16 / 9);
+    aspect-ratio: var(--age-media-aspect-ratio, 16 / 9);
     overflow: hidden;
-    background: var(--media-card-media-bg, #e9ecf1);
+    background: var(--_color-surface);
   }
   .image,
   .video,
@@ -43,7 +46,7 @@ export const styles = css`
   .image,
   .video {
     display: block;
-    object-fit: var(--media-card-object-fit, cover);
+    object-fit: var(--age-media-object-fit, cover);
   }
   .placeholder {
     display: flex;
@@ -52,7 +55,7 @@ export const styles = css`
     justify-content: center;
     gap: 0.35em;
     padding: 0.5em;
-    color: var(--media-card-placeholder-fg, #4a5060);
+    color: var(--_color-muted);
     font-size: 0.875em;
     text-align: center;
   }
@@ -75,16 +78,16 @@ export const styles = css`
     cursor: pointer;
   }
   .open:focus-visible {
-    outline: 3px solid var(--age-focus-ring, #1a5fd0);
+    outline: 3px solid var(--_color-focus);
     outline-offset: -3px;
   }
   .body {
     display: flex;
     flex-direction: column;
     flex: 1 1 auto;
-    gap: var(--media-card-gap, 0.4rem);
+    gap: var(--age-space-card-gap, 0.4rem);
     min-width: 0;
-    padding: var(--media-card-padding, 0.6rem 0.75rem 0.75rem);
+    padding: var(--age-space-card-padding, 0.6rem 0.75rem 0.75rem);
   }
   .title {
     margin: 0;
@@ -105,7 +108,7 @@ export const styles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    color: var(--media-card-meta-fg, #4a5060);
+    color: var(--_color-muted);
     font-size: 0.8125em;
     line-height: 1.4;
     overflow-wrap: anywhere;
@@ -144,25 +147,25 @@ export const styles = css`
     min-height: 24px;
     margin: 0;
     padding: 0.3em 0.75em;
-    border: 1px solid var(--media-card-upload-fg, #1a4fa8);
-    border-radius: 6px;
-    background: var(--media-card-upload-bg, #ffffff);
-    color: var(--media-card-upload-fg, #1a4fa8);
+    border: 1px solid var(--_color-accent);
+    border-radius: var(--age-radius-control, 6px);
+    background: var(--_color-bg);
+    color: var(--_color-accent);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
   .upload-button:hover {
-    background: var(--media-card-upload-hover-bg, #eef3fc);
+    background: var(--_color-surface);
   }
   .upload-button:focus-visible {
-    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
   /* Running: still focusable (aria-disabled, not disabled), visibly not pressable again; text keeps its contrast. */
   .upload-button[aria-disabled='true'] {
     border-style: dashed;
-    background: var(--media-card-upload-bg, #ffffff);
+    background: var(--_color-bg);
     cursor: progress;
   }
   .upload-outcome {
@@ -184,14 +187,14 @@ export const styles = css`
   }
   /* A failed request: the flagged colours, with an icon of its own (it is not a moderation flag). */
   [data-phase='failed'] .upload-outcome {
-    --_fg: var(--_flagged-fg);
-    --_bg: var(--_flagged-bg);
-    --_border: var(--_flagged-border);
+    --_fg: var(--_status-flagged-fg);
+    --_bg: var(--_status-flagged-bg);
+    --_border: var(--_status-flagged-border);
   }
   .upload-progress {
     width: 100%;
     height: 0.5em;
-    accent-color: var(--media-card-upload-fg, #1a4fa8);
+    accent-color: var(--_color-accent);
   }
   @media (forced-colors: active) {
     .card {
@@ -204,4 +207,5 @@ export const styles = css`
       border-color: CanvasText;
     }
   }
-`;
+`,
+];

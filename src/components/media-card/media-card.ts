@@ -9,6 +9,7 @@ import { defineElement, emit } from '../shared/define.js';
 import { dateTimeFormat, localeOf, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
+import { themeConverter, type Theme } from '../shared/theme.js';
 import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
@@ -89,6 +90,10 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  *
  * @summary An asset at a glance: what it is and where it lives.
  *
+ * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
+ * token with its light and dark default (the defaults below are the light ones).
+ *
+ * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
  * @attr {boolean} uploads - Shows the upload controls. Off by default: no controls at all.
  * @attr {string} upload-provider - The provider id an upload goes to; without it, the asset's `provider_id`, else `pixverse`.
  * @attr {string} loading - `lazy` (default) or `eager`.
@@ -102,36 +107,54 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @csspart video - The `<video>` showing a video's first frame when it has no thumbnail image.
  * @csspart placeholder - Shown when there is no thumbnail or it did not load: a media-type glyph and "No preview".
  * @csspart glyph - The placeholder's media-type glyph.
+ * @csspart placeholder-label - The placeholder's words, "No preview".
  * @csspart open - The button over the thumbnail that opens the asset.
  * @csspart body - The text under the thumbnail.
  * @csspart title - The description, or "Video #1042".
  * @csspart meta - The list of media type, provider, duration and date.
+ * @csspart meta-item - Each item of that list.
  * @csspart badge - The `<provider-badge>` (its own parts: `badge`, `icon`, `label`, `explanation`).
  * @csspart upload - The upload controls (with `uploads`): the button, then the progress or the outcome.
  * @csspart upload-button - "Upload to provider" or "Retry upload"; `aria-disabled="true"` while an upload runs.
  * @csspart upload-progress - The indeterminate `<progress>` shown while an upload runs.
+ * @csspart upload-outcome - The box around the progress words or the outcome: icon and message, in the status's colours.
  * @csspart upload-message - "Uploading to Pixverse…", or the outcome ("Uploaded to Pixverse", "Saved locally; provider upload failed: …", the server's error).
  * @csspart icon - The outcome's icon: the status's own shape (check, crossed-out cloud, …), or an exclamation mark for a failed request.
  *
- * @cssprop [--media-card-aspect-ratio=16 / 9] - The thumbnail box's aspect ratio.
- * @cssprop [--media-card-object-fit=cover] - How the picture fills the box.
- * @cssprop [--media-card-radius=8px] - The card's corner radius.
- * @cssprop [--media-card-bg=#ffffff] - The card's background.
- * @cssprop [--media-card-fg=#1d2330] - The title's colour.
- * @cssprop [--media-card-meta-fg=#4a5060] - The colour of the media type, provider, duration and date.
- * @cssprop [--media-card-border=#d5d9e0] - The card's border colour.
- * @cssprop [--media-card-media-bg=#e9ecf1] - The thumbnail box's background, seen while loading and behind the placeholder.
- * @cssprop [--media-card-placeholder-fg=#4a5060] - The placeholder's glyph and words.
- * @cssprop [--media-card-gap=0.4rem] - The space between title, meta and badge.
- * @cssprop [--media-card-padding=0.6rem 0.75rem 0.75rem] - The padding around the text.
- * @cssprop [--media-card-upload-fg=#1a4fa8] - The upload button's text and border.
- * @cssprop [--media-card-upload-bg=#ffffff] - The upload button's background.
- * @cssprop [--media-card-upload-hover-bg=#eef3fc] - The upload button's background under the pointer.
- * @cssprop [--age-status-ok-fg=#17642b] - An outcome's text and icon, by status; likewise `-bg`, `-border`, and for `local-only`, `unknown`; a failed request uses the `flagged` colours.
- * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline of the open and upload buttons.
+ * @cssprop [--age-color-fg=#1d2330] - The title's colour (dark: #e6e9ef).
+ * @cssprop [--age-color-bg=#ffffff] - The card's and the upload button's background (dark: #171a21).
+ * @cssprop [--age-color-border=#c9ced8] - The card's border (dark: #3a4150).
+ * @cssprop [--age-color-surface=#e9ecf1] - The thumbnail box's background (seen while loading and behind the placeholder), and the upload button's under the pointer (dark: #272c36).
+ * @cssprop [--age-color-muted=#4a5060] - The media type, provider, duration and date; the placeholder's glyph and words (dark: #a9b0be).
+ * @cssprop [--age-color-accent=#1a5fd0] - The upload button's text and border, and the progress (dark: #8ab4f8).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline of the open and upload buttons (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-radius=8px] - The card's corner radius.
+ * @cssprop [--age-radius-control=6px] - The upload button's corner radius.
+ * @cssprop [--age-space-card-gap=0.4rem] - The space between title, meta, badge and upload controls.
+ * @cssprop [--age-space-card-padding=0.6rem 0.75rem 0.75rem] - The padding around the text.
+ * @cssprop [--age-media-aspect-ratio=16 / 9] - The thumbnail box's aspect ratio.
+ * @cssprop [--age-media-object-fit=cover] - How the picture fills the box.
+ * @cssprop [--age-status-ok-fg=#17642b] - Provider OK: text and icon (dark: #8fd9a3).
+ * @cssprop [--age-status-ok-bg=#e4f4e8] - Provider OK: background (dark: #11301c).
+ * @cssprop [--age-status-ok-border=#3f8f55] - Provider OK: border (dark: #4cae68).
+ * @cssprop [--age-status-local-only-fg=#744600] - Local only: text and icon (dark: #f5c26b).
+ * @cssprop [--age-status-local-only-bg=#fff1cc] - Local only: background (dark: #352405).
+ * @cssprop [--age-status-local-only-border=#b07410] - Local only: border (dark: #c08a24).
+ * @cssprop [--age-status-flagged-fg=#a1111d] - Flagged: text and icon (dark: #ffaab0).
+ * @cssprop [--age-status-flagged-bg=#fde7e9] - Flagged: background (dark: #3e1418).
+ * @cssprop [--age-status-flagged-border=#c9303c] - Flagged: border (dark: #e35d68).
+ * @cssprop [--age-status-unknown-fg=#4a5060] - Unknown: text and icon (dark: #c3c8d4).
+ * @cssprop [--age-status-unknown-bg=var(--age-color-bg)] - Unknown: background (none of its own).
+ * @cssprop [--age-status-unknown-border=#7b8190] - Unknown: border, dashed (dark: #8a91a1).
+ *
+ * The badge's tokens (`--age-font-size-badge`, `--age-radius-pill`) apply to the card's badge; an upload
+ * outcome takes its status's colours, and a failed request the `flagged` ones.
  */
 export class MediaCard extends LitElement {
   static override styles = [statusColors, visuallyHidden, styles];
+
+  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. Its badge follows it. */
+  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
   @property({ attribute: false }) asset: Asset | null = null;
@@ -250,14 +273,14 @@ export class MediaCard extends LitElement {
         <p part="title" class="title" id="title">${title}</p>
         <span id="status" hidden>${statusLabel(view.status, copy)}</span>
         <ul part="meta" class="meta">
-          ${view.mediaType === null ? nothing : html`<li class="type">${mediaTypeName(view.mediaType, copy)}</li>`}
-          ${view.provider === null ? nothing : html`<li class="provider">${providerName(view.provider, copy)}</li>`}
+          ${view.mediaType === null ? nothing : html`<li part="meta-item" class="type">${mediaTypeName(view.mediaType, copy)}</li>`}
+          ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, localeOf(this)) })}</li>`}
+            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, localeOf(this)) })}</li>`}
           ${view.created === null
             ? nothing
-            : html`<li class="created">
+            : html`<li part="meta-item" class="created">
                 ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, localeOf(this))}</time>
               </li>`}
         </ul>
@@ -305,7 +328,7 @@ export class MediaCard extends LitElement {
     return html`<div part="placeholder" class="placeholder">
       <svg part="glyph" class="glyph" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor"
         stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round">${glyph}</svg>
-      <span>${copy.card.noPreview}</span>
+      <span part="placeholder-label">${copy.card.noPreview}</span>
     </div>`;
   }
 
@@ -333,7 +356,7 @@ export class MediaCard extends LitElement {
         : nothing}
       ${upload.message === null
         ? nothing
-        : html`<p class="upload-outcome" data-status=${status}>
+        : html`<p part="upload-outcome" class="upload-outcome" data-status=${status}>
             ${upload.icon === 'error' ? ERROR_ICON : upload.icon === null ? nothing : statusIcon(upload.icon)}<span
               part="upload-message"
               class="upload-message"

@@ -1,10 +1,13 @@
 import { css } from 'lit';
+import { theme } from '../shared/theme.js';
 
-export const styles = css`
+export const styles = [
+  theme,
+  css`
   :host {
     display: inline-block;
     font: inherit;
-    font-size: var(--age-badge-font-size, 0.8125rem);
+    font-size: var(--age-font-size-badge, 0.8125rem);
     line-height: 1.2;
   }
   :host([hidden]) {
@@ -15,9 +18,10 @@ export const styles = css`
     align-items: center;
     gap: 0.3em;
     margin: 0;
-    padding: 0.2em 0.6em 0.2em 0.45em;
+    padding-block: 0.2em;
+    padding-inline: 0.45em 0.6em;
     border: 1px solid var(--_border);
-    border-radius: var(--age-badge-radius, 999px);
+    border-radius: var(--age-radius-pill, 999px);
     background: var(--_bg);
     color: var(--_fg);
     font: inherit;
@@ -34,7 +38,7 @@ export const styles = css`
     border-style: dashed;
   }
   .badge:focus-visible {
-    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
   .explanation {
@@ -45,9 +49,9 @@ export const styles = css`
     max-width: min(22rem, calc(100vw - 16px));
     padding: 0.5em 0.7em;
     border: 1px solid var(--_border);
-    border-radius: 6px;
-    background: var(--age-explanation-bg, #ffffff);
-    color: var(--age-explanation-fg, #1d2330);
+    border-radius: var(--age-radius-control, 6px);
+    background: var(--_color-bg);
+    color: var(--_color-fg);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
     font-weight: 400;
     white-space: normal;
@@ -67,4 +71,5 @@ export const styles = css`
       border-color: CanvasText;
     }
   }
-`;
+`,
+];

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { getCopy, isProviderStatus, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors } from '../shared/status-styles.js';
+import { themeConverter, type Theme } from '../shared/theme.js';
 import { styles } from './provider-badge.styles.js';
 
 /** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
@@ -16,20 +17,41 @@ const HOVER_GRACE_MS = 200;
  *
  * @summary Where an asset lives, at a glance, with the reason when there is one.
  *
+ * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
+ * token with its light and dark default (the defaults below are the light ones).
+ *
+ * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
+ *
  * @csspart badge - The button: icon and label.
  * @csspart icon - The status's icon.
  * @csspart label - The status's words.
  * @csspart explanation - The explanation that opens from the badge.
+ * @csspart provider - The provider's name at the head of the explanation.
  *
- * @cssprop [--age-badge-font-size=0.8125rem] - The badge's font size.
- * @cssprop [--age-badge-radius=999px] - The badge's corner radius.
- * @cssprop [--age-status-ok-fg=#17642b] - Provider OK text and icon; likewise `-bg`, `-border`, and for `local-only`, `flagged`, `unknown`.
- * @cssprop [--age-explanation-bg=#ffffff] - The explanation's background.
- * @cssprop [--age-explanation-fg=#1d2330] - The explanation's text.
- * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline.
+ * @cssprop [--age-font-size-badge=0.8125rem] - The badge's font size.
+ * @cssprop [--age-radius-pill=999px] - The badge's corner radius.
+ * @cssprop [--age-radius-control=6px] - The explanation's corner radius.
+ * @cssprop [--age-status-ok-fg=#17642b] - Provider OK: text and icon (dark: #8fd9a3).
+ * @cssprop [--age-status-ok-bg=#e4f4e8] - Provider OK: background (dark: #11301c).
+ * @cssprop [--age-status-ok-border=#3f8f55] - Provider OK: border (dark: #4cae68).
+ * @cssprop [--age-status-local-only-fg=#744600] - Local only: text and icon (dark: #f5c26b).
+ * @cssprop [--age-status-local-only-bg=#fff1cc] - Local only: background (dark: #352405).
+ * @cssprop [--age-status-local-only-border=#b07410] - Local only: border (dark: #c08a24).
+ * @cssprop [--age-status-flagged-fg=#a1111d] - Flagged: text and icon (dark: #ffaab0).
+ * @cssprop [--age-status-flagged-bg=#fde7e9] - Flagged: background (dark: #3e1418).
+ * @cssprop [--age-status-flagged-border=#c9303c] - Flagged: border (dark: #e35d68).
+ * @cssprop [--age-status-unknown-fg=#4a5060] - Unknown: text and icon (dark: #c3c8d4).
+ * @cssprop [--age-status-unknown-bg=var(--age-color-bg)] - Unknown: background (none of its own).
+ * @cssprop [--age-status-unknown-border=#7b8190] - Unknown: border, dashed (dark: #8a91a1).
+ * @cssprop [--age-color-bg=#ffffff] - The explanation's background (dark: #171a21).
+ * @cssprop [--age-color-fg=#1d2330] - The explanation's text (dark: #e6e9ef).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
  */
 export class ProviderBadge extends LitElement {
   static override styles = [statusColors, styles];
+
+  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. */
+  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** `ok`, `local_only`, `flagged` or `unknown`; any other value shows as `unknown`. */
   @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : 'unknown') } })
@@ -98,7 +120,7 @@ export class ProviderBadge extends LitElement {
         @pointerenter=${this.onPointerEnter}
         @pointerleave=${this.onPointerLeave}
       >
-        ${this.provider ? html`<span class="provider">${providerName(this.provider, copy)}</span>` : null}
+        ${this.provider ? html`<span part="provider" class="provider">${providerName(this.provider, copy)}</span>` : null}
         ${statusExplanation(this.status, shownReason, copy)}
       </div>`;
   }

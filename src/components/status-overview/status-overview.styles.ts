@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { theme } from '../shared/theme.js';
 
-export const styles = css`
+export const styles = [
+  theme,
+  css`
   :host {
-    --_neutral-fg: var(--age-overview-fg, #1d2330);
-    --_neutral-bg: var(--age-overview-pressed-bg, #e6e9ef);
-    --_neutral-border: var(--age-overview-border, #6b7180);
     display: block;
+    color: var(--_color-fg);
+    background-color: var(--_color-bg);
     font: inherit;
-    font-size: var(--age-overview-font-size, 0.875rem);
+    font-size: var(--age-font-size-overview, 0.875rem);
     line-height: 1.2;
   }
   :host([hidden]) {
@@ -17,15 +19,15 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--age-overview-gap, 0.5em);
+    gap: var(--age-space-overview-gap, 0.5em);
     margin: 0;
     padding: 0;
   }
   /* The status buttons take their colours from statusColors ([data-status]); "All" is neutral. */
   .button:not([data-status]) {
-    --_fg: var(--_neutral-fg);
-    --_bg: var(--_neutral-bg);
-    --_border: var(--_neutral-border);
+    --_fg: var(--_color-fg);
+    --_bg: var(--_color-surface);
+    --_border: var(--_color-border-strong);
   }
   .button {
     display: inline-flex;
@@ -36,8 +38,8 @@ export const styles = css`
     margin: 0;
     padding: 0.3em 0.75em;
     border: 1px solid var(--_border);
-    border-radius: var(--age-overview-radius, 999px);
-    background-color: var(--age-overview-bg, #ffffff);
+    border-radius: var(--age-radius-pill, 999px);
+    background-color: var(--_color-bg);
     color: var(--_fg);
     font: inherit;
     font-weight: 600;
@@ -58,16 +60,16 @@ export const styles = css`
     background-color: var(--_bg);
     box-shadow: inset 0 -3px 0 0 var(--_fg);
   }
-  /* Unknown has no tint of its own by default (a transparent badge); pressed, it still needs one. */
+  /* Unknown has no tint of its own by default (the background's colour); pressed, it still needs one. */
   .button[data-status='unknown'][aria-pressed='true'] {
-    background-color: var(--age-status-unknown-bg, var(--_neutral-bg));
+    background-color: var(--age-status-unknown-bg, var(--_color-surface));
   }
   .button:hover {
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
   .button:focus-visible {
-    outline: 2px solid var(--age-focus-ring, #1a5fd0);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
   .count {
@@ -75,7 +77,7 @@ export const styles = css`
   }
   .caption {
     margin: 0.4em 0 0;
-    color: var(--age-overview-caption-fg, #4a5060);
+    color: var(--_color-muted);
     font-size: 0.92em;
   }
   @media (forced-colors: active) {
@@ -94,4 +96,5 @@ export const styles = css`
       text-underline-offset: 0.2em;
     }
   }
-`;
+`,
+];

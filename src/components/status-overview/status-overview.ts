@@ -15,6 +15,7 @@ import { localeOf, numberFormat } from '../shared/locale.js';
 import { emit } from '../shared/define.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
+import { themeConverter, type Theme } from '../shared/theme.js';
 import { styles } from './status-overview.styles.js';
 
 /** The detail of `status-filter-change`: the status now selected, or `null` for all assets. */
@@ -57,6 +58,11 @@ function sanitizeCounts(counts: unknown): StatusCounts {
  *
  * @summary Counts per provider status, each a toggle button that filters by that status.
  *
+ * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
+ * token with its light and dark default (the defaults below are the light ones).
+ *
+ * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
+ *
  * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-change - A button selected a status (`{ status }`), or all (`{ status: null }`). Bubbles, composed, cancelable: `preventDefault()` keeps the current selection.
  *
  * @csspart group - The group of buttons.
@@ -66,19 +72,33 @@ function sanitizeCounts(counts: unknown): StatusCounts {
  * @csspart label - The words on a button ("All", "Provider OK", …).
  * @csspart caption - What the counts count: the loaded assets, or the server's totals.
  *
- * @cssprop [--age-overview-font-size=0.875rem] - The font size.
- * @cssprop [--age-overview-gap=0.5em] - The space between the buttons.
- * @cssprop [--age-overview-radius=999px] - The buttons' corner radius.
- * @cssprop [--age-overview-bg=#ffffff] - The background of a button that is not pressed.
- * @cssprop [--age-overview-fg=#1d2330] - The text of the "All" button.
- * @cssprop [--age-overview-border=#6b7180] - The border of the "All" button.
- * @cssprop [--age-overview-pressed-bg=#e6e9ef] - The background of "All" when pressed (and of Unknown, which has no tint by default).
- * @cssprop [--age-overview-caption-fg=#4a5060] - The caption's text.
- * @cssprop [--age-status-ok-fg=#17642b] - Provider OK text and icon; likewise `-bg` (pressed), `-border`, and for `local-only`, `flagged`, `unknown`.
- * @cssprop [--age-focus-ring=#1a5fd0] - The focus outline.
+ * @cssprop [--age-font-size-overview=0.875rem] - The font size.
+ * @cssprop [--age-space-overview-gap=0.5em] - The space between the buttons.
+ * @cssprop [--age-radius-pill=999px] - The buttons' corner radius.
+ * @cssprop [--age-color-bg=#ffffff] - The element's background, and a button's that is not pressed (dark: #171a21).
+ * @cssprop [--age-color-fg=#1d2330] - The text of the "All" button (dark: #e6e9ef).
+ * @cssprop [--age-color-border-strong=#6b7180] - The border of the "All" button (dark: #8a91a1).
+ * @cssprop [--age-color-surface=#e9ecf1] - The background of "All" when pressed, and of Unknown when pressed unless `--age-status-unknown-bg` is set (dark: #272c36).
+ * @cssprop [--age-color-muted=#4a5060] - The caption's text (dark: #a9b0be).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-status-ok-fg=#17642b] - Provider OK: text and icon (dark: #8fd9a3).
+ * @cssprop [--age-status-ok-bg=#e4f4e8] - Provider OK: background when pressed (dark: #11301c).
+ * @cssprop [--age-status-ok-border=#3f8f55] - Provider OK: border (dark: #4cae68).
+ * @cssprop [--age-status-local-only-fg=#744600] - Local only: text and icon (dark: #f5c26b).
+ * @cssprop [--age-status-local-only-bg=#fff1cc] - Local only: background when pressed (dark: #352405).
+ * @cssprop [--age-status-local-only-border=#b07410] - Local only: border (dark: #c08a24).
+ * @cssprop [--age-status-flagged-fg=#a1111d] - Flagged: text and icon (dark: #ffaab0).
+ * @cssprop [--age-status-flagged-bg=#fde7e9] - Flagged: background when pressed (dark: #3e1418).
+ * @cssprop [--age-status-flagged-border=#c9303c] - Flagged: border (dark: #e35d68).
+ * @cssprop [--age-status-unknown-fg=#4a5060] - Unknown: text and icon (dark: #c3c8d4).
+ * @cssprop [--age-status-unknown-bg=var(--age-color-bg)] - Unknown: background when pressed.
+ * @cssprop [--age-status-unknown-border=#7b8190] - Unknown: border, dashed (dark: #8a91a1).
  */
 export class StatusOverview extends LitElement {
   static override styles = [statusColors, visuallyHidden, styles];
+
+  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. */
+  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /**
    * The assets to count (any iterable; each is counted the way `<provider-badge>` derives its status).
