@@ -47,3 +47,29 @@ test('the package entry registers all four elements (its define imports survive 
     assert.match(entry, new RegExp(`\\(\\s*["']${tag}["']`), `dist/${tag}.js does not define <${tag}>`);
   }
 });
+
+const TAGS = ['asset-gallery', 'media-card', 'provider-badge', 'status-overview'] as const;
+
+test('asset-gallery-elements/classes exports the four classes and registers no tag', async () => {
+  // lit's Node build provides a `customElements` registry, so a define at import time would show here.
+  const classes = await import('asset-gallery-elements/classes');
+  assert.deepEqual(Object.keys(classes).sort(), ['AssetGallery', 'MediaCard', 'ProviderBadge', 'StatusOverview']);
+  for (const tag of TAGS) assert.equal(customElements.get(tag), undefined, `importing the classes defined <${tag}>`);
+});
+
+test('asset-gallery-elements/mocks answers like the backend, and mocks/node serves it over HTTP with auth', async () => {
+  const { createMockBackend, mockFetch } = await import('asset-gallery-elements/mocks');
+  const { startMockServer } = await import('asset-gallery-elements/mocks/node');
+  const backend = createMockBackend({ count: 4, authorization: 'Bearer t0ken' });
+  const viaFetch = await mockFetch(backend.handlers)('http://localhost/api/v1/assets?limit=2', { headers: { Authorization: 'Bearer t0ken' } });
+  assert.equal(((await viaFetch.json()) as { assets: unknown[] }).assets.length, 2);
+  const server = await startMockServer({ handlers: backend.handlers, port: 0 });
+  try {
+    assert.equal((await fetch(`${server.url}/api/v1/assets`)).status, 401);
+    const answer = await fetch(`${server.url}/api/v1/assets`, { headers: { Authorization: 'Bearer t0ken' } });
+    assert.equal(answer.status, 200);
+    assert.equal(((await answer.json()) as { assets: unknown[] }).assets.length, 4);
+  } finally {
+    await server.close();
+  }
+});
