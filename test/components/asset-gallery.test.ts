@@ -113,6 +113,24 @@ describe('<asset-gallery>', () => {
     expect(seen.every((value) => /^Bearer t\d+$/.test(value ?? ''))).to.equal(true);
   });
 
+  it('does not reload for headers re-created with the same content (a framework re-rendering), only for new ones', async () => {
+    const backend = createMockBackend({ count: 5 });
+    const answer = mockFetch(backend.handlers);
+    const seen: (string | null)[] = [];
+    const fetch: FetchLike = (url, init) => (seen.push(new Headers(init.headers).get('Authorization')), answer(url, init));
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery .fetch=${fetch} .headers=${{ Authorization: 'Bearer a' }}></asset-gallery>`);
+    await loaded(gallery, 5);
+    const before = seen.length;
+    gallery.headers = { Authorization: 'Bearer a' };
+    gallery.headers = new Headers({ authorization: 'Bearer a' });
+    gallery.headers = [['Authorization', 'Bearer a']];
+    await gallery.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.length).to.equal(before);
+    gallery.headers = { Authorization: 'Bearer b' };
+    await waitUntil(() => seen.at(-1) === 'Bearer b', 'the new token was not sent');
+  });
+
   for (const [attribute, limit] of [['500', '100'], ['0', '50'], ['abc', '50'], ['7', '7']] as const) {
     it(`asks for pages of ${limit} when page-size="${attribute}"`, async () => {
       const backend = createMockBackend({ count: 5 });

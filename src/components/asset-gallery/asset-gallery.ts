@@ -5,6 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   createAssetsClient,
   DEFAULT_ENDPOINT,
+  describeError,
   isAbortError,
   isParsedAsset,
   parseAsset,
@@ -19,22 +20,22 @@ import {
   countByStatus,
   formatCopy,
   formatPlural,
-  getCopy,
   isProviderStatus,
   PROVIDER_STATUSES,
   providerName,
   statusLabel,
+  type CopyOverrides,
   type ProviderStatus,
   type StatusCounts,
   type UploadOutcome,
 } from '../../status/index.js';
-import '../../media-card.js';
-import '../../status-overview.js';
-import type { StatusFilterChangeDetail } from '../../status-overview.js';
-import { emit } from '../shared/define.js';
-import { localeOf, numberFormat } from '../shared/locale.js';
+import { MediaCard } from '../media-card/media-card.js';
+import { StatusOverview, type StatusFilterChangeDetail } from '../status-overview/status-overview.js';
+import { defineElement, emit } from '../shared/define.js';
+import { numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
+import { WordsController } from '../shared/words.js';
 import type { UploadRequestDetail } from '../shared/upload.js';
 import { styles } from './asset-gallery.styles.js';
 import { UploadController, type Uploader, type UploadRow } from './upload-controller.js';
@@ -179,7 +180,8 @@ export class AssetGallery extends LitElement {
   @property({ attribute: false }) fetch: FetchLike | undefined = undefined;
 
   /** Extra request headers, or a function that returns them (asked for every request, so tokens can refresh). */
-  @property({ attribute: false }) headers: HeadersOption | undefined = undefined;
+  @property({ attribute: false, hasChanged: (value: HeadersOption | undefined, old: HeadersOption | undefined) => !sameHeaders(value, old) })
+  headers: HeadersOption | undefined = undefined;
 
   /** Assets to show instead of fetching: `Asset`s from the api module, or raw server items. */
   @property({ attribute: false }) assets: Iterable<unknown> | null = null;
@@ -192,6 +194,15 @@ export class AssetGallery extends LitElement {
 
   /** Does the uploads instead of the assets client; its replies are read the same way. */
   @property({ attribute: false }) uploader: Uploader | undefined = undefined;
+
+  /**
+   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
+   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its overview, cards and
+   * badges use them too.
+   */
+  @property({ attribute: false }) copy: CopyOverrides | null = null;
+
+  private readonly words = new WordsController(this);
 
   /** Assets as the server has them since an upload (newer than the page they came in). */
   @state() private patches = new Map<number, Asset>();
@@ -231,6 +242,7 @@ export class AssetGallery extends LitElement {
     client: () => this.client,
     uploader: () => this.uploader,
     uploaded: (outcome, assetId, newAssetId) => this.afterUpload(outcome, assetId, newAssetId),
+    copy: () => this.words.copy,
   });
   private totalsTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -260,7 +272,7 @@ export class AssetGallery extends LitElement {
     autoRun: false,
     onComplete: (page: AssetPage) => this.showFirstPage(page),
     onError: (error: unknown) => {
-      if (!isAbortError(error)) emit<AssetsErrorDetail>(this, 'assets-error', { message: messageOf(error) });
+      if (!isAbortError(error)) emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.words.copy) });
     },
   });
 
@@ -275,6 +287,9 @@ export class AssetGallery extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The gallery needs its overview and cards; defined here rather than by imports with side effects.
+    defineElement('status-overview', StatusOverview);
+    defineElement('media-card', MediaCard);
     if (this.syncUrl) this.readFilterFromUrl('history', true);
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('online', this.onOnline);
@@ -356,7 +371,7 @@ export class AssetGallery extends LitElement {
       this.appendPage(page);
     } catch (error) {
       if (generation !== this.generation || isAbortError(error)) return;
-      this.loadMoreError = messageOf(error);
+      this.loadMoreError = describeError(error, this.words.copy);
       emit<AssetsErrorDetail>(this, 'assets-error', { message: this.loadMoreError });
     } finally {
       if (generation === this.generation) this.loadingMore = false;
@@ -407,7 +422,7 @@ export class AssetGallery extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const copy = getCopy();
+    const copy = this.words.copy;
     const all = this.allAssets();
     const { counts, source } = this.overviewCounts(all);
     return html`<div
@@ -422,10 +437,11 @@ export class AssetGallery extends LitElement {
         .counts=${counts}
         counts-source=${source}
         .statusFilter=${this.statusFilter}
+        .copy=${this.copy}
         @status-filter-change=${this.onOverviewFilter}
       ></status-overview>
       ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
-      ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped)}</p>` : null}
+      ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.words.locale)}</p>` : null}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.uploads ? this.renderUploads(all, counts.flagged) : nothing}
       ${this.renderBody(all)}
@@ -434,7 +450,7 @@ export class AssetGallery extends LitElement {
   }
 
   private renderUploads(all: Asset[], flagged: number): TemplateResult {
-    const copy = getCopy().upload;
+    const copy = this.words.copy.upload;
     const uploads = this.uploadsController;
     return html`<div part="upload-toolbar" class="upload-toolbar">
         <button part="button add-files" type="button" @click=${this.chooseFiles}>${copy.addFiles}</button>
@@ -457,7 +473,7 @@ export class AssetGallery extends LitElement {
   }
 
   private renderRow(row: UploadRow): TemplateResult {
-    const copy = getCopy().upload;
+    const copy = this.words.copy.upload;
     const state = row.state;
     const provider = providerName(row.request.providerId);
     return html`<li part="upload-row" class="upload-row">
@@ -474,29 +490,29 @@ export class AssetGallery extends LitElement {
   }
 
   private renderBulk(localOnly: number, flagged: number): TemplateResult | typeof nothing {
-    const copy = getCopy().upload;
+    const copy = this.words.copy.upload;
     const bulk = this.uploadsController.bulk;
     if (bulk?.running) {
       return html`<div part="bulk" class="bulk">
-        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total)}></progress>
+        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.words.locale)}></progress>
         <span part="bulk-progress">${formatCopy(copy.bulkProgress, { done: bulk.done, total: bulk.total, failed: bulk.failed })}</span>
         <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
       </div>`;
     }
     if (localOnly === 0) return nothing;
     return html`<div part="bulk" class="bulk">
-      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly)}</button>
-      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged)}</span>` : nothing}
+      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly, this.words.locale)}</button>
+      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged, this.words.locale)}</span>` : nothing}
     </div>`;
   }
 
   private renderBody(all: Asset[]): TemplateResult {
-    const copy = getCopy().gallery;
+    const copy = this.words.copy.gallery;
     if (!this.hostAssets) {
       if (this.firstPage.status === TaskStatus.ERROR) {
         return html`<div part="error" class="state error" role="alert">
           <p part="error-title" class="error-title">${copy.errorTitle}</p>
-          <p part="error-message">${messageOf(this.firstPage.error)}</p>
+          <p part="error-message">${describeError(this.firstPage.error, this.words.copy)}</p>
           <button part="button retry" type="button" @click=${this.reload}>${copy.retry}</button>
         </div>`;
       }
@@ -513,12 +529,12 @@ export class AssetGallery extends LitElement {
    * below are padding of the exact height. One tab stop: the active card; arrows move by index in the data.
    */
   private renderGrid(visible: Asset[]): TemplateResult {
-    const copy = getCopy().gallery;
+    const copy = this.words.copy.gallery;
     const columns = this.columns;
     const { first, last } = this.renderedRows(visible.length);
     const states = this.uploadsController.assetStates;
     const active = Math.min(this.activeIndex, visible.length - 1);
-    const count = numberFormat(localeOf(this)).format(visible.length);
+    const count = numberFormat(this.words.locale).format(visible.length);
     const rows: number[] = [];
     for (let row = first; row < last; row++) rows.push(row);
     // The first row's images load at once; the rest when they come near the viewport.
@@ -552,8 +568,9 @@ export class AssetGallery extends LitElement {
                 data-index=${index}
                 .asset=${asset}
                 .upload=${states.get(asset.id) ?? null}
-                .position=${formatCopy(copy.position, { position: numberFormat(localeOf(this)).format(index + 1), count })}
+                .position=${formatCopy(copy.position, { position: numberFormat(this.words.locale).format(index + 1), count })}
                 .tabbable=${index === active}
+                .copy=${this.copy}
                 ?uploads=${this.uploads}
                 upload-provider=${this.uploadProvider ?? nothing}
                 loading=${index < eagerCards ? 'eager' : 'lazy'}
@@ -639,9 +656,11 @@ export class AssetGallery extends LitElement {
     const stride = this.rowHeight + this.rowGap;
     const pageRows = stride > 0 ? Math.max(1, Math.floor(window.innerHeight / stride)) : 1;
     const rowStart = current - (current % columns);
+    // Right to left, the next card is on the left.
+    const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
     const moves: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowLeft: current - 1,
+      ArrowRight: current + forward,
+      ArrowLeft: current - forward,
       ArrowDown: current + columns,
       ArrowUp: current - columns,
       Home: event.ctrlKey ? 0 : rowStart,
@@ -722,14 +741,14 @@ export class AssetGallery extends LitElement {
 
   private renderSkeletons(): TemplateResult {
     const count = Math.min(SKELETON_CARDS, this.limit);
-    return html`<p class="visually-hidden">${getCopy().gallery.loading}</p>
+    return html`<p class="visually-hidden">${this.words.copy.gallery.loading}</p>
       <ul part="list" class="grid" aria-hidden="true">
         ${Array.from({ length: count }, () => html`<li><div part="skeleton" class="skeleton"></div><div part="skeleton-line" class="skeleton-line"></div></li>`)}
       </ul>`;
   }
 
   private renderEmpty(): TemplateResult {
-    const copy = getCopy().gallery;
+    const copy = this.words.copy.gallery;
     const filter = this.statusFilter;
     if (!filter) {
       return html`<div part="empty" class="state"><p part="empty-title" class="empty-title">${copy.empty}</p></div>${this.renderFooter()}`;
@@ -738,7 +757,7 @@ export class AssetGallery extends LitElement {
     // With more pages on the server, say "so far": the next page may still hold some.
     const title =
       this.hasMore && this.loaded.length > 0
-        ? formatCopy(formatPlural(copy.emptyFilteredSoFar, this.loaded.length), { status })
+        ? formatCopy(formatPlural(copy.emptyFilteredSoFar, this.loaded.length, this.words.locale), { status })
         : formatCopy(copy.emptyFiltered, { status });
     return html`<div part="empty" class="state">
         <p part="empty-title" class="empty-title">${title}</p>
@@ -748,7 +767,7 @@ export class AssetGallery extends LitElement {
   }
 
   private renderFooter(): TemplateResult | null {
-    const copy = getCopy().gallery;
+    const copy = this.words.copy.gallery;
     if (this.hostAssets) return null;
     if (this.loadMoreError) {
       return html`<div part="footer" class="footer" role="alert">
@@ -960,7 +979,7 @@ export class AssetGallery extends LitElement {
 
   private announce(): void {
     const count = this.loaded.length;
-    this.announcement = formatPlural(getCopy().gallery.loaded, count);
+    this.announcement = formatPlural(this.words.copy.gallery.loaded, count, this.words.locale);
     emit<AssetsLoadedDetail>(this, 'assets-loaded', this.total === null ? { count } : { count, total: this.total });
   }
 
@@ -1111,6 +1130,17 @@ function dedupe(known: Asset[], added: Asset[]): Asset[] {
   return result;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : getCopy().errors.network;
+/**
+ * Headers with the same content: an inline `{ Authorization: … }` that a framework re-creates on every render
+ * is no change, and reloads nothing. A function is compared as itself, since it may answer differently.
+ */
+function sameHeaders(a: HeadersOption | undefined, b: HeadersOption | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a === 'function' || typeof b === 'function') return false;
+  try {
+    const [left, right] = [[...new Headers(a)], [...new Headers(b)]];
+    return left.length === right.length && left.every(([name, value], index) => right[index]?.[0] === name && right[index]?.[1] === value);
+  } catch {
+    return false; // not valid headers: a change, and the client says what is wrong with them
+  }
 }

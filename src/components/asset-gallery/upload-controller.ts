@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { HttpError, isAbortError, type Asset, type AssetsClient } from '../../api/index.js';
-import { formatCopy, getCopy, interpretUploadResponse, type UploadOutcome } from '../../status/index.js';
+import { describeError, HttpError, isAbortError, type Asset, type AssetsClient } from '../../api/index.js';
+import { formatCopy, interpretUploadResponse, type Copy, type UploadOutcome } from '../../status/index.js';
 import { emit } from '../shared/define.js';
 import type { UploadCompleteDetail, UploadErrorDetail, UploadRequestDetail, UploadStartDetail, UploadState } from '../shared/upload.js';
 import { LimitedQueue } from './queue.js';
@@ -40,6 +40,8 @@ export interface UploadControllerOptions {
   uploader: () => Uploader | undefined;
   /** The server answered for `assetId` (a re-upload) or for a new asset (`newAssetId`, when the server said). */
   uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined) => void;
+  /** The gallery's words, in its language. */
+  copy: () => Copy;
 }
 
 /**
@@ -102,8 +104,8 @@ export class UploadController implements ReactiveController {
   /** Files a person chose or dropped: each is listed at once, uploaded in turn, and never dropped silently. */
   addFiles(files: Iterable<File>, providerId: string): void {
     for (const file of files) {
-      const row = this.addRow(file.name || getCopy().upload.addFiles, { kind: 'file', providerId, file });
-      if (!/^(image|video)\//.test(file.type)) this.setRowState(row, { phase: 'failed', message: getCopy().upload.notMedia });
+      const row = this.addRow(file.name || this.options.copy().upload.addFiles, { kind: 'file', providerId, file });
+      if (!/^(image|video)\//.test(file.type)) this.setRowState(row, { phase: 'failed', message: this.options.copy().upload.notMedia });
       else this.start(row);
     }
   }
@@ -147,7 +149,7 @@ export class UploadController implements ReactiveController {
     );
     this.bulk = { ...bulk, running: false, cancelled: controller.signal.aborted };
     this.bulkController = undefined;
-    const copy = getCopy().upload;
+    const copy = this.options.copy().upload;
     // One announcement for the whole run, not one per asset.
     this.say(
       this.bulk.cancelled
@@ -179,7 +181,7 @@ export class UploadController implements ReactiveController {
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
       if (result === 'accepted' || result === 'local_only') this.dismissRow(row.key);
       // Stopped half way (the gallery was taken off the page): the file stays, with Retry.
-      else if (result === 'aborted') this.setRowState(row, { phase: 'failed', message: getCopy().upload.stopped });
+      else if (result === 'aborted') this.setRowState(row, { phase: 'failed', message: this.options.copy().upload.stopped });
     });
   }
 
@@ -194,10 +196,10 @@ export class UploadController implements ReactiveController {
     try {
       const reply = await this.send(request, asset, controller.signal);
       const newAssetId = assetIdOf(reply);
-      const read = interpretUploadResponse(reply);
+      const read = interpretUploadResponse(reply, this.options.copy());
       // Through upload-from-url the server made a new asset, and this one stays as it was: say so.
       const madeNew = request.assetId !== undefined && newAssetId !== undefined && newAssetId !== request.assetId;
-      const outcome = madeNew ? { ...read, message: formatCopy(getCopy().upload.asNewAsset, { message: read.message, id: newAssetId }) } : read;
+      const outcome = madeNew ? { ...read, message: formatCopy(this.options.copy().upload.asNewAsset, { message: read.message, id: newAssetId }) } : read;
       show({ phase: 'done', assetId: request.assetId, ...outcome });
       this.options.uploaded(outcome, request.assetId, newAssetId);
       if (!bulkSignal) this.say(outcome.message);
@@ -208,7 +210,7 @@ export class UploadController implements ReactiveController {
         show(null);
         return 'aborted';
       }
-      const message = error instanceof Error && error.message ? error.message : getCopy().errors.network;
+      const message = describeError(error, this.options.copy());
       show({ phase: 'failed', message });
       if (!bulkSignal) this.say(message);
       emit<UploadErrorDetail>(this.host, 'upload-error', withoutUndefined({ assetId: request.assetId, message }));
@@ -238,7 +240,7 @@ export class UploadController implements ReactiveController {
       }
     }
     const url = asset?.file_url ?? asset?.remote_url;
-    if (!url) throw new Error(getCopy().upload.noFileUrl);
+    if (!url) throw new Error(this.options.copy().upload.noFileUrl);
     return client.uploadFromUrl({ url, provider_id }, { signal });
   }
 

@@ -3,13 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import type { Asset } from '../../api/schemas.js';
 import { utcIso } from '../../api/dates.js';
 import { toSafeUrl } from '../../api/urls.js';
-import { formatCopy, getCopy, isProviderStatus, providerName, statusLabel, type Copy, type ProviderStatus } from '../../status/index.js';
+import { formatCopy, isProviderStatus, providerName, statusLabel, type Copy, type CopyOverrides, type ProviderStatus } from '../../status/index.js';
 import { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { defineElement, emit } from '../shared/define.js';
-import { dateTimeFormat, localeOf, numberFormat } from '../shared/locale.js';
+import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
+import { WordsController } from '../shared/words.js';
 import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
@@ -185,6 +186,14 @@ export class MediaCard extends LitElement {
   /** False takes the card's buttons out of the tab order: in the gallery's grid only the active card's are in it. */
   @property({ attribute: false }) tabbable = true;
 
+  /**
+   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
+   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its badge uses them too.
+   */
+  @property({ attribute: false }) copy: CopyOverrides | null = null;
+
+  private readonly words = new WordsController(this);
+
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
 
@@ -260,7 +269,7 @@ export class MediaCard extends LitElement {
         <div part="body" class="body"></div>
       </article>`;
     }
-    const copy = getCopy();
+    const copy = this.words.copy;
     const title = titleOf(view, copy);
     // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
     const openTab = this.position !== null || !this.tabbable ? '-1' : nothing;
@@ -277,11 +286,11 @@ export class MediaCard extends LitElement {
           ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, localeOf(this)) })}</li>`}
+            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</li>`}
           ${view.created === null
             ? nothing
             : html`<li part="meta-item" class="created">
-                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, localeOf(this))}</time>
+                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.words.locale)}</time>
               </li>`}
         </ul>
         <provider-badge
@@ -291,6 +300,7 @@ export class MediaCard extends LitElement {
           reason=${view.reason ?? nothing}
           provider=${view.provider ?? nothing}
           .tabbable=${this.tabbable}
+          .copy=${this.copy}
         ></provider-badge>
         ${this.renderUpload(view, copy)}
         ${this.position === null ? nothing : html`<span class="visually-hidden">, ${this.position}</span>`}
@@ -406,7 +416,7 @@ export class MediaCard extends LitElement {
   private readonly onUploadClick = (): void => {
     const view = this.view;
     if (!view || !this.uploads || this.pending || readUploadState(this.upload)?.phase === 'running') return;
-    const upload = this.uploadView(view, getCopy());
+    const upload = this.uploadView(view, this.words.copy);
     if (!upload?.button) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;

@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { getCopy, isProviderStatus, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
+import { isProviderStatus, providerName, statusExplanation, statusLabel, type CopyOverrides, type ProviderStatus } from '../../status/index.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
+import { WordsController } from '../shared/words.js';
 import { styles } from './provider-badge.styles.js';
 
 /** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
@@ -66,6 +67,14 @@ export class ProviderBadge extends LitElement {
   /** False takes the badge out of the tab order (a grid keeps one tab stop; it stays clickable and described). */
   @property({ attribute: false }) tabbable = true;
 
+  /**
+   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
+   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
+   */
+  @property({ attribute: false }) copy: CopyOverrides | null = null;
+
+  private readonly words = new WordsController(this);
+
   @state() private open = false;
 
   @query('.badge') private button!: HTMLButtonElement;
@@ -90,7 +99,7 @@ export class ProviderBadge extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const copy = getCopy();
+    const copy = this.words.copy;
     const reason = typeof this.reason === 'string' && this.reason.trim() ? this.reason.trim() : undefined;
     const shownReason = this.status === 'local_only' || this.status === 'flagged' ? reason : undefined;
     return html`<button

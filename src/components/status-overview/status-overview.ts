@@ -4,18 +4,19 @@ import {
   countByStatus,
   formatCopy,
   formatPlural,
-  getCopy,
   isProviderStatus,
   PROVIDER_STATUSES,
   statusLabel,
+  type CopyOverrides,
   type ProviderStatus,
   type StatusCounts,
 } from '../../status/index.js';
-import { localeOf, numberFormat } from '../shared/locale.js';
+import { numberFormat } from '../shared/locale.js';
 import { emit } from '../shared/define.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
+import { WordsController } from '../shared/words.js';
 import { styles } from './status-overview.styles.js';
 
 /** The detail of `status-filter-change`: the status now selected, or `null` for all assets. */
@@ -131,6 +132,14 @@ export class StatusOverview extends LitElement {
   })
   countsSource: CountsSource = 'loaded';
 
+  /**
+   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
+   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
+   */
+  @property({ attribute: false }) copy: CopyOverrides | null = null;
+
+  private readonly words = new WordsController(this);
+
   /** What the live region says; empty until the counts change after the first render. */
   @state() private announcement = '';
 
@@ -156,8 +165,8 @@ export class StatusOverview extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const copy = getCopy();
-    const locale = localeOf(this);
+    const copy = this.words.copy;
+    const locale = this.words.locale;
     const format = numberFormat(locale);
     const counts = this.shown;
     const total = PROVIDER_STATUSES.reduce((sum, status) => sum + counts[status], 0);
@@ -213,8 +222,8 @@ export class StatusOverview extends LitElement {
       const now = PROVIDER_STATUSES.map((status) => counts[status]).join(',');
       if (now === this.announcedKey) return;
       this.announcedKey = now;
-      const format = numberFormat(localeOf(this));
-      this.announcement = formatCopy(getCopy().overview.summary, {
+      const format = numberFormat(this.words.locale);
+      this.announcement = formatCopy(this.words.copy.overview.summary, {
         ok: format.format(counts.ok),
         local_only: format.format(counts.local_only),
         flagged: format.format(counts.flagged),
