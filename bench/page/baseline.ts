@@ -11,7 +11,7 @@ import { formatCopy, getCopy, providerName, statusLabel, type ProviderStatus } f
  * renders the visible cards again.
  */
 
-/** The gallery's defaults: `--asset-gallery-card-min-width: 14rem`, `--asset-gallery-gap: 1rem` (at 16px). */
+/** The gallery's defaults: `--age-size-card-min-width: 14rem`, `--age-space-gap: 1rem` (at 16px). */
 const MIN_CARD_WIDTH = 224;
 const GAP = 16;
 /** The media box is 16 / 9; the text under it, with one-line title, two meta lines and the badge: ~124 px. */
