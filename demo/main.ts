@@ -6,11 +6,17 @@
 import { setupWorker } from 'msw/browser';
 import { isScenarioName, SCENARIO_DESCRIPTIONS, SCENARIO_NAMES, scenarioHandlers, type ScenarioName } from '../mocks/index.js';
 import '../src/index.js';
+import { de } from '../src/locales/de.js';
+import { registerLocale } from '../src/status/index.js';
 
 const params = new URLSearchParams(location.search);
 const requested = params.get('scenario');
 const scenario: ScenarioName = isScenarioName(requested) ? requested : 'default';
 const api = params.get('api') === 'search' ? 'search' : 'query';
+const theme = params.get('theme') === 'light' || params.get('theme') === 'dark' ? (params.get('theme') as 'light' | 'dark') : undefined;
+const lang = params.get('lang') === 'de' ? 'de' : 'en';
+const dir = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
+registerLocale('de', de);
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -33,7 +39,13 @@ for (const name of SCENARIO_NAMES) {
   scenarioSelect.append(option);
 }
 apiSelect.value = api;
-for (const select of [scenarioSelect, apiSelect]) select.addEventListener('change', () => form.requestSubmit());
+const themeSelect = byId<HTMLSelectElement>('theme');
+const langSelect = byId<HTMLSelectElement>('lang');
+const dirSelect = byId<HTMLSelectElement>('dir');
+themeSelect.value = theme ?? '';
+langSelect.value = lang;
+dirSelect.value = dir;
+for (const select of [scenarioSelect, apiSelect, themeSelect, langSelect, dirSelect]) select.addEventListener('change', () => form.requestSubmit());
 
 try {
   await setupWorker(...scenarioHandlers(scenario)).start({
@@ -52,6 +64,7 @@ gallery.pageSize = 24;
 gallery.syncUrl = true;
 gallery.infiniteScroll = true;
 gallery.uploads = true;
+gallery.theme = theme;
 gallery.addEventListener('assets-loaded', (event) => {
   const { count, total } = event.detail;
   status.textContent = `Mock backend “${scenario}” (${api} API): ${count} assets loaded${total !== undefined && api === 'search' ? ` of ${total}` : ''}.`;
@@ -63,4 +76,8 @@ gallery.addEventListener('asset-open', (event) => {
   opened.textContent = `asset-open: #${event.detail.asset.id} (${event.detail.asset.provider_status})`;
 });
 status.textContent = `Mock backend “${scenario}” (${api} API) is running.`;
-byId('gallery-slot').append(gallery);
+// The gallery takes its language and direction from the page around it.
+const slot = byId('gallery-slot');
+slot.lang = lang;
+slot.dir = dir;
+slot.append(gallery);

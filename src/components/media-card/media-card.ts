@@ -279,7 +279,7 @@ export class MediaCard extends LitElement {
         <button part="open" class="open" type="button" tabindex=${openTab} aria-label=${formatCopy(copy.card.open, { title })} @click=${this.onOpen}></button>
       </div>
       <div part="body" class="body">
-        <p part="title" class="title" id="title">${title}</p>
+        <p part="title" class="title" id="title" dir="auto">${title}</p>
         <span id="status" hidden>${statusLabel(view.status, copy)}</span>
         <ul part="meta" class="meta">
           ${view.mediaType === null ? nothing : html`<li part="meta-item" class="type">${mediaTypeName(view.mediaType, copy)}</li>`}
@@ -536,6 +536,7 @@ function dateOf(value: unknown): Date | null {
 }
 
 /** The description, or "Video #1042". */
+/** The asset's description, else "Video #12"; the template gives it `dir="auto"`, as a person's words may run either way. */
 function titleOf(view: View, copy: Copy): string {
   return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.asset.id }).trim();
 }
