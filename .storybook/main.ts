@@ -1,7 +1,9 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  // The guides (MDX pages, each with its live examples in a stories file) and the elements' stories; the
+  // elements' docs pages (autodocs) read custom-elements.json, see preview.ts. The sidebar order is in preview.ts.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // public/mockServiceWorker.js is served at the root, so the worker's scope "/" covers iframe.html.

@@ -17,6 +17,7 @@ interface GalleryArgs {
 const meta = {
   title: 'Elements/asset-gallery',
   component: 'asset-gallery',
+  tags: ['autodocs'],
   render: (args) =>
     html`<asset-gallery
       api=${args.api}
@@ -30,7 +31,12 @@ const meta = {
     api: { control: 'inline-radio', options: ['query', 'search'] },
     statusFilter: { control: 'select', options: ['', 'ok', 'local_only', 'flagged', 'unknown'] },
   },
-  parameters: { msw: { handlers: scenarioHandlers('default') } },
+  parameters: {
+    msw: { handlers: scenarioHandlers('default') },
+    // One page holds every story in docs mode, and one MSW worker serves each page: a frame per story keeps
+    // each on its own scenario of the mock backend (the frames load lazily, as they scroll into view).
+    docs: { story: { inline: false, iframeHeight: '520px' } },
+  },
 } satisfies Meta<GalleryArgs>;
 export default meta;
 type Story = StoryObj<GalleryArgs>;

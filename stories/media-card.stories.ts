@@ -92,6 +92,7 @@ async function settled(card: MediaCard): Promise<'image' | 'video' | 'placeholde
 const meta = {
   title: 'Elements/Media card',
   component: 'media-card',
+  tags: ['autodocs'],
   parameters: { msw: { handlers: scenarioHandlers('default') } },
   render: (args, { loaded }) =>
     html`<div style="width: 20rem">

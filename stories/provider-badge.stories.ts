@@ -24,6 +24,7 @@ function badgeIn(canvasElement: HTMLElement): { badge: ProviderBadge; shadow: Re
 const meta = {
   title: 'Elements/Provider badge',
   component: 'provider-badge',
+  tags: ['autodocs'],
   render: (args) =>
     html`<provider-badge status=${args.status} reason=${args.reason ?? nothing} provider=${args.provider ?? nothing}></provider-badge>`,
   args: { status: 'ok', reason: null, provider: null },

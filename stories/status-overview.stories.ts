@@ -37,6 +37,7 @@ function overviewIn(canvasElement: HTMLElement): { element: StatusOverview; shad
 const meta = {
   title: 'Elements/Status overview',
   component: 'status-overview',
+  tags: ['autodocs'],
   render: (args) =>
     html`<status-overview
       status-filter=${args.statusFilter ?? nothing}
@@ -76,7 +77,8 @@ export const LoadedAssets: Story = {
 
 /** The first page of the mock backend, loaded with the library's client and counted by the element. */
 export const FromMockBackend: Story = {
-  parameters: { msw: { handlers: scenarioHandlers('default') } },
+  // In its own frame on the docs page, where the other stories would reset the page's MSW handlers.
+  parameters: { msw: { handlers: scenarioHandlers('default') }, docs: { story: { inline: false, iframeHeight: '140px' } } },
   render: (args) =>
     html`${until(
       createAssetsClient()
