@@ -77,14 +77,14 @@ type FilterOrigin = 'user' | 'history' | 'host';
  *
  * @attr {'light' | 'dark'} theme - The colour theme, for the gallery and everything in it; absent (or any other value): the OS's.
  *
- * @fires status-filter-change - `{ status }`: the person picked a status filter (`null` for all).
- * @fires assets-loaded - `{ count, total? }`: a page arrived.
- * @fires assets-error - `{ message }`: a page could not be loaded; the message is for people.
- * @fires asset-open - `{ asset }`: a card was opened (from `<media-card>`).
- * @fires upload-request - `{ kind, assetId?, providerId, file?, url? }`, cancelable: about to upload; cancel to veto it or do it yourself.
- * @fires upload-start - The upload request left.
- * @fires upload-complete - `{ assetId?, providerSucceeded, status, message, reason? }`: the server answered. A local-only save is `providerSucceeded: false`.
- * @fires upload-error - `{ assetId?, message }`: the upload request failed (HTTP or network).
+ * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-change - `{ status }`: the person picked a status filter (`null` for all).
+ * @fires {CustomEvent<AssetsLoadedDetail>} assets-loaded - `{ count, total? }`: a page arrived.
+ * @fires {CustomEvent<AssetsErrorDetail>} assets-error - `{ message }`: a page could not be loaded; the message is for people.
+ * @fires {CustomEvent<AssetOpenDetail>} asset-open - `{ asset }`: a card was opened (from `<media-card>`).
+ * @fires {CustomEvent<UploadRequestDetail>} upload-request - `{ kind, assetId?, providerId, file?, url? }`, cancelable: about to upload; cancel to veto it or do it yourself.
+ * @fires {CustomEvent<UploadStartDetail>} upload-start - `{ kind, assetId?, providerId, file?, url? }`: the upload request left.
+ * @fires {CustomEvent<UploadCompleteDetail>} upload-complete - `{ assetId?, providerSucceeded, status, message, reason? }`: the server answered. A local-only save is `providerSucceeded: false`.
+ * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ assetId?, message }`: the upload request failed (HTTP or network).
  *
  * @csspart base - Everything.
  * @csspart overview - The `<status-overview>` on top.

@@ -98,6 +98,8 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @attr {boolean} uploads - Shows the upload controls. Off by default: no controls at all.
  * @attr {string} upload-provider - The provider id an upload goes to; without it, the asset's `provider_id`, else `pixverse`.
  * @attr {string} loading - `lazy` (default) or `eager`.
+ * @attr {string} asset-id - Set by the card: its asset's id (absent without an asset), for host styles and tests.
+ * @attr {'ok' | 'local_only' | 'flagged' | 'unknown'} status - Set by the card: its asset's provider status (absent without an asset), for host styles.
  *
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - The thumbnail was activated (click, Enter or Space); `detail.asset` is the asset. Bubbles and is composed.
  * @fires {CustomEvent<UploadRequestDetail>} upload-request - The upload button was activated (click, Enter or Space) while no upload was under way: `{ kind: 'reupload', assetId, providerId }`. Bubbles, is composed and cancelable (cancelled: the card returns to its idle button). The handler uploads and sets `.upload`.
