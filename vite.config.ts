@@ -34,6 +34,7 @@ export default defineConfig({
         'api/index': 'src/api/index.ts',
         classes: 'src/classes.ts',
         'locales/de': 'src/locales/de.ts',
+        react: 'src/react.ts',
         // The mock backend ships for users' own tests and demos; the elements never import it.
         'mocks/index': 'mocks/index.ts',
         'mocks/node-server': 'mocks/node-server.ts',
