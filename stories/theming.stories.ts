@@ -51,8 +51,9 @@ export const BrandedGallery: Story = {
     <div class="branded"><asset-gallery page-size="4"></asset-gallery></div>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(cardsIn(canvasElement)).toHaveLength(4), timeout);
-    const loadMore = galleryIn(canvasElement).shadowRoot?.querySelector('[part~="load-more"]') as HTMLElement;
-    await waitFor(() => expect(loadMore).toBeTruthy(), timeout);
+    const loadMoreButton = () => galleryIn(canvasElement).shadowRoot?.querySelector<HTMLElement>('[part~="load-more"]');
+    await waitFor(() => expect(loadMoreButton()).toBeTruthy(), timeout);
+    const loadMore = loadMoreButton() as HTMLElement;
     await expect(getComputedStyle(loadMore).textTransform).toBe('uppercase');
     await expect(getComputedStyle(loadMore).backgroundColor).toBe('rgb(122, 46, 156)');
   },

@@ -56,7 +56,7 @@ export const German: Story = {
     await expect(overview.getByRole('button', { name: 'Alle 12' })).toBeVisible();
     await expect(overview.getByRole('button', { name: /^\d+ Beim Anbieter$/ })).toBeVisible();
     await expect(overview.getByRole('button', { name: /^\d+ Nur lokal$/ })).toBeVisible();
-    await expect(overview.getByText('Zählung der 12 geladenen Assets')).toBeVisible();
+    await expect(overview.getByText('Gezählt: 12 geladene Assets')).toBeVisible();
     const german = new Set(['Beim Anbieter', 'Nur lokal', 'Markiert', 'Unbekannt']);
     await expect(badgeLabels(gallery).every((label) => label !== undefined && german.has(label))).toBe(true);
   },

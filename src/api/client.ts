@@ -153,7 +153,13 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
 
   /** The headers a request goes out with: the host's (a function is asked again every time), then ours. */
   async function headersFor(init: RequestInit): Promise<Headers> {
-    const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+    const given = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    let headers: Headers;
+    try {
+      headers = new Headers(given);
+    } catch (error) {
+      throw new ConfigError((words) => words.badHeaders, { cause: error }); // not a list of names and values
+    }
     headers.set('Accept', 'application/json');
     new Headers(init.headers).forEach((value, key) => headers.set(key, value));
     // The browser writes the multipart boundary itself; a host's Content-Type would break it.

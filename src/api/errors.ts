@@ -92,8 +92,8 @@ export class InvalidResponseError extends AssetsApiError {
 
 /** The client was asked for something it cannot send: an unusable endpoint or asset id. */
 export class ConfigError extends AssetsApiError {
-  constructor(words: ErrorWords) {
-    super('config', words);
+  constructor(words: ErrorWords, options?: { cause?: unknown }) {
+    super('config', words, options);
     this.name = 'ConfigError';
   }
 }

@@ -2,11 +2,12 @@ import type { CopyOverrides } from '../status/copy.js';
 
 /**
  * German words for every element: `registerLocale('de', de)`, and elements on a page (or in a subtree) with
- * `lang="de"` show them. The app name and provider names stay as the global copy has them.
+ * `lang="de"` show them. The app name and the providers' brand names stay as the global copy has them.
+ * `{provider}` always follows „bei“ (dative): „bei Pixverse“, „beim Anbieter“.
  */
 export const de = {
   providerNames: { local: 'lokaler Speicher' },
-  unnamedProvider: 'den Anbieter',
+  unnamedProvider: 'dem Anbieter',
   status: {
     ok: { label: 'Beim Anbieter', explanation: 'Der Anbieter hat dieses Asset angenommen' },
     local_only: { label: 'Nur lokal', explanation: 'Upload zum Anbieter fehlgeschlagen; lokal in {app} gespeichert' },
@@ -15,14 +16,14 @@ export const de = {
   },
   explanationWithReason: '{explanation}: {reason}',
   upload: {
-    accepted: 'Zu {provider} hochgeladen',
+    accepted: 'Bei {provider} hochgeladen',
     reused: 'Schon bei {provider}: ein vorhandenes Asset wird weiterverwendet',
     localOnly: 'Lokal gespeichert; Upload zum Anbieter fehlgeschlagen',
     localOnlyWithReason: 'Lokal gespeichert; Upload zum Anbieter fehlgeschlagen: {reason}',
-    unreadable: 'Die Antwort des Servers auf den Upload war nicht lesbar; ob {provider} ihn angenommen hat, ist nicht bekannt',
+    unreadable: 'Die Antwort des Servers auf den Upload war nicht lesbar; ob er bei {provider} angenommen wurde, ist nicht bekannt',
     action: 'Zum Anbieter hochladen',
     retry: 'Upload wiederholen',
-    uploading: 'Wird zu {provider} hochgeladen …',
+    uploading: 'Wird bei {provider} hochgeladen …',
     addFiles: 'Dateien hochladen',
     addUrl: 'Von URL hinzufügen',
     urlLabel: 'URL eines Bildes oder Videos',
@@ -33,7 +34,7 @@ export const de = {
     stopped: 'Der Upload wurde abgebrochen, bevor er fertig war',
     noFileUrl: 'Dieses Asset hat keine Dateiadresse, von der es hochgeladen werden könnte',
     asNewAsset: '{message}, als neues Asset (#{id})',
-    bulk: { one: 'Das nur lokale Asset erneut hochladen', other: 'Alle nur lokalen erneut hochladen ({count})' },
+    bulk: { one: 'Das nur lokale Asset erneut hochladen', other: 'Alle nur lokalen Assets erneut hochladen ({count})' },
     bulkProgress: '{done} von {total}, {failed} fehlgeschlagen',
     bulkCancel: 'Abbrechen',
     bulkSummary: 'Erneuter Upload fertig: {accepted} angenommen, {localOnly} weiterhin nur lokal, {failed} fehlgeschlagen',
@@ -54,9 +55,10 @@ export const de = {
   overview: {
     label: 'Nach Anbieterstatus filtern',
     all: 'Alle',
-    countsLoaded: { one: 'Zählung des 1 geladenen Assets', other: 'Zählung der {count} geladenen Assets' },
+    countsLoaded: { one: 'Gezählt: das eine geladene Asset', other: 'Gezählt: {count} geladene Assets' },
     countsServer: 'Summen auf dem Server',
-    summary: '{ok} beim Anbieter, {local_only} nur lokal, {flagged} markiert, {unknown} unbekannt',
+    summary: '{label}: {count}',
+    summarySeparator: '; ',
   },
   gallery: {
     listLabel: 'Assets',
@@ -68,7 +70,7 @@ export const de = {
     empty: 'Noch keine Assets',
     emptyFiltered: 'Keine Assets mit dem Status „{status}“',
     emptyFilteredSoFar: {
-      one: 'Keine Assets mit dem Status „{status}“ unter dem 1 bisher geladenen',
+      one: 'Keine Assets mit dem Status „{status}“ unter dem einen bisher geladenen Asset',
       other: 'Keine Assets mit dem Status „{status}“ unter den {count} bisher geladenen',
     },
     clearFilter: 'Alle Assets zeigen',
@@ -82,11 +84,12 @@ export const de = {
     http: 'Der Server konnte die Anfrage nicht ausführen (HTTP {status}).',
     httpWithDetail: 'Der Server konnte die Anfrage nicht ausführen (HTTP {status}): {detail}',
     tooLarge: 'Die Datei ist für den Server zu groß (HTTP 413).',
-    notJson: 'Die Antwort des Servers ist nicht lesbar: Sie ist kein JSON.',
+    notJson: 'Die Antwort des Servers ist nicht lesbar, denn sie ist kein gültiges JSON.',
     // The problem itself is a technical English phrase from the client; German readers get the plain fact.
     invalidResponse: 'Die Antwort des Servers ist nicht lesbar.',
     badEndpoint: 'Der Assets-Endpunkt „{endpoint}“ ist keine verwendbare Adresse.',
     badAssetId: '„{id}“ ist keine Asset-ID.',
+    badHeaders: 'Die Request-Header der Galerie sind keine gültigen HTTP-Header.',
     notAFile: 'Nur Dateien können hochgeladen werden.',
     offline: 'Dieses Gerät ist offline. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     timeout: 'Der Server hat nicht innerhalb von {seconds} Sekunden geantwortet. Versuchen Sie es erneut.',

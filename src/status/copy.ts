@@ -68,8 +68,12 @@ export interface Copy {
     countsLoaded: Plural;
     /** … or the server's own totals. */
     countsServer: string;
-    /** Announced when the counts change. */
+    /**
+     * Announced when the counts change: one status's part (`{count}`, `{label}` its label); the parts are joined
+     * with `summarySeparator`, so a relabelled status is announced as it is shown.
+     */
     summary: string;
+    summarySeparator: string;
   };
   /** Words of `<asset-gallery>`. */
   gallery: {
@@ -100,6 +104,8 @@ export interface Copy {
     invalidResponse: string;
     badEndpoint: string;
     badAssetId: string;
+    /** The host's `headers` are not valid HTTP headers. */
+    badHeaders: string;
     notAFile: string;
     /** A read started while the browser says it is offline. */
     offline: string;
@@ -171,7 +177,8 @@ export const DEFAULT_COPY: Copy = {
     all: 'All',
     countsLoaded: { one: 'Counts of the 1 loaded asset', other: 'Counts of the {count} loaded assets' },
     countsServer: 'Totals on the server',
-    summary: '{ok} Provider OK, {local_only} Local only, {flagged} Flagged, {unknown} Unknown',
+    summary: '{count} {label}',
+    summarySeparator: ', ',
   },
   gallery: {
     listLabel: 'Assets',
@@ -201,6 +208,7 @@ export const DEFAULT_COPY: Copy = {
     invalidResponse: "The server's reply could not be read: {problem}",
     badEndpoint: 'The assets endpoint "{endpoint}" is not a usable address.',
     badAssetId: '"{id}" is not an asset id.',
+    badHeaders: 'The request headers given to the gallery are not valid HTTP headers.',
     notAFile: 'Only files can be uploaded.',
     offline: 'This device is offline. Check the connection and try again.',
     timeout: 'The server did not answer within {seconds} seconds. Try again.',

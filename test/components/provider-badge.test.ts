@@ -113,6 +113,22 @@ describe('<provider-badge>', () => {
     expect(tip.top).to.be.closeTo(anchor.bottom + 6, 2);
   });
 
+  it('lines the explanation up with the badge’s start: left to right from its left edge, right to left from its right', async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir=${dir} style="padding: 0 120px"><provider-badge status="flagged" reason="post_delivery_moderation"></provider-badge></div>`,
+      );
+      const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+      parts(badge).button.click();
+      await badge.updateComplete;
+      const tip = parts(badge).explanation.getBoundingClientRect();
+      const anchor = parts(badge).button.getBoundingClientRect();
+      if (dir === 'ltr') expect(tip.left, dir).to.be.closeTo(anchor.left, 1);
+      else expect(tip.right, dir).to.be.closeTo(anchor.right, 1);
+      parts(badge).button.click();
+    }
+  });
+
   describe('hover and keyboard', () => {
     /** The grace period after the pointer leaves (200 ms in the badge), with room to spare. */
     const AFTER_GRACE = 400;

@@ -6,6 +6,7 @@ import { createAssetsClient, type Asset } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy, setCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { hangingFetch } from '../helpers.js';
 
 const shadowText = (element: Element): string => {
   let text = '';
@@ -65,6 +66,29 @@ describe('words: per element, global, per language', () => {
     const text = shadowText(found);
     expect(text).to.contain('Kept here');
     expect(text).not.to.contain('Local only');
+  });
+
+  it('says its empty filter, upload rows and count announcements in its own words', async () => {
+    const own = { status: { local_only: { label: 'Kept here' } }, providerNames: { pixverse: 'PV Cloud' } };
+    const found = await fixture<AssetGallery>(html`<asset-gallery uploads status-filter="local_only" .assets=${[]} .fetch=${hangingFetch} .copy=${own}></asset-gallery>`);
+    await found.updateComplete;
+    expect(shadowText(found)).to.contain('No assets with the status “Kept here”');
+    found.uploadFromUrl('https://cdn.example.com/a.jpg');
+    await waitUntil(() => shadowText(found).includes('PV Cloud'), 'the upload row names the provider in the gallery’s words');
+    const overview = await fixture<HTMLElement & { counts: unknown; copy: unknown }>(html`<status-overview .copy=${own}></status-overview>`);
+    overview.counts = { ok: 1, local_only: 2 };
+    await waitUntil(() => shadowText(overview).includes('2 Kept here'), 'the announcement uses the label shown', { timeout: 3000 });
+    expect(shadowText(overview)).not.to.contain('Local only');
+  });
+
+  it('an element moved out of the page and back shows the words changed meanwhile', async () => {
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="ok"></provider-badge>`);
+    const parent = badge.parentElement as HTMLElement;
+    badge.remove();
+    setCopy({ status: { ok: { label: 'On the provider' } } });
+    parent.append(badge);
+    await badge.updateComplete;
+    expect(badgeLabel(badge)).to.equal('On the provider');
   });
 
   it('shows German on a German page, with German numbers and dates, and in the cards’ names', async () => {

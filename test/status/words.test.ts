@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeError, HttpError, InvalidResponseError, TimeoutError } from '../../src/api/index.js';
+import { ConfigError, createAssetsClient, describeError, HttpError, InvalidResponseError, TimeoutError } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import {
   copyFor,
@@ -143,5 +143,19 @@ describe('words: error messages in any copy', () => {
     expect(describeError('nope', copyFor('de'))).to.equal(DEFAULT_COPY.errors.network);
     registerLocale('de', de);
     expect(describeError(undefined, copyFor('de'))).to.equal(de.errors.network);
+  });
+
+  it('headers that are not headers give a ConfigError in plain words, and no request leaves', async () => {
+    registerLocale('de', de);
+    let requests = 0;
+    const fetch = async () => (requests++, new Response('{"assets":[]}'));
+    for (const headers of [42, { 'bad name': 'x' }, { Authorization: 'Bearer a\nb' }, [['only-a-name']]]) {
+      const client = createAssetsClient({ fetch, headers: headers as unknown as HeadersInit, retries: 0 });
+      const error = await client.list().then(() => undefined, (reason: unknown) => reason);
+      expect(error, JSON.stringify(headers)).to.be.instanceOf(ConfigError);
+      expect((error as Error).message).to.equal(DEFAULT_COPY.errors.badHeaders);
+      expect(describeError(error, copyFor('de'))).to.equal(de.errors.badHeaders);
+    }
+    expect(requests).to.equal(0);
   });
 });

@@ -35,7 +35,7 @@ import { defineElement, emit } from '../shared/define.js';
 import { numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
-import { WordsController } from '../shared/words.js';
+import { copyChanged, WordsController } from '../shared/words.js';
 import type { UploadRequestDetail } from '../shared/upload.js';
 import { styles } from './asset-gallery.styles.js';
 import { UploadController, type Uploader, type UploadRow } from './upload-controller.js';
@@ -200,7 +200,7 @@ export class AssetGallery extends LitElement {
    * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its overview, cards and
    * badges use them too.
    */
-  @property({ attribute: false }) copy: CopyOverrides | null = null;
+  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
   private readonly words = new WordsController(this);
 
@@ -256,7 +256,8 @@ export class AssetGallery extends LitElement {
   @state() private pageByOffset = false;
   @state() private lastPageFull = false;
   @state() private loadingMore = false;
-  @state() private loadMoreError: string | null = null;
+  /** Why the next page failed; worded when shown, in the gallery's words of the moment. */
+  @state() private loadMoreError: unknown = null;
   @state() private announcement = '';
 
   private client: AssetsClient = createAssetsClient();
@@ -371,8 +372,8 @@ export class AssetGallery extends LitElement {
       this.appendPage(page);
     } catch (error) {
       if (generation !== this.generation || isAbortError(error)) return;
-      this.loadMoreError = describeError(error, this.words.copy);
-      emit<AssetsErrorDetail>(this, 'assets-error', { message: this.loadMoreError });
+      this.loadMoreError = error || new Error(); // whatever was thrown, it is shown as a failure
+      emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.words.copy) });
     } finally {
       if (generation === this.generation) this.loadingMore = false;
     }
@@ -475,7 +476,7 @@ export class AssetGallery extends LitElement {
   private renderRow(row: UploadRow): TemplateResult {
     const copy = this.words.copy.upload;
     const state = row.state;
-    const provider = providerName(row.request.providerId);
+    const provider = providerName(row.request.providerId, this.words.copy);
     return html`<li part="upload-row" class="upload-row">
       <span part="upload-label" class="upload-label">${row.label}</span>
       ${state?.phase === 'failed'
@@ -753,7 +754,7 @@ export class AssetGallery extends LitElement {
     if (!filter) {
       return html`<div part="empty" class="state"><p part="empty-title" class="empty-title">${copy.empty}</p></div>${this.renderFooter()}`;
     }
-    const status = statusLabel(filter);
+    const status = statusLabel(filter, this.words.copy);
     // With more pages on the server, say "so far": the next page may still hold some.
     const title =
       this.hasMore && this.loaded.length > 0
@@ -771,7 +772,7 @@ export class AssetGallery extends LitElement {
     if (this.hostAssets) return null;
     if (this.loadMoreError) {
       return html`<div part="footer" class="footer" role="alert">
-        <span part="load-more-error">${this.loadMoreError}</span>
+        <span part="load-more-error">${describeError(this.loadMoreError, this.words.copy)}</span>
         <button part="button retry" type="button" @click=${this.loadMore}>${copy.retry}</button>
       </div>`;
     }

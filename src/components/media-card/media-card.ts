@@ -10,7 +10,7 @@ import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
-import { WordsController } from '../shared/words.js';
+import { copyChanged, WordsController } from '../shared/words.js';
 import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
@@ -192,7 +192,7 @@ export class MediaCard extends LitElement {
    * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
    * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its badge uses them too.
    */
-  @property({ attribute: false }) copy: CopyOverrides | null = null;
+  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
   private readonly words = new WordsController(this);
 

@@ -4,7 +4,7 @@ import { isProviderStatus, providerName, statusExplanation, statusLabel, type Co
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
-import { WordsController } from '../shared/words.js';
+import { copyChanged, WordsController } from '../shared/words.js';
 import { styles } from './provider-badge.styles.js';
 
 /** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
@@ -71,7 +71,7 @@ export class ProviderBadge extends LitElement {
    * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
    * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
    */
-  @property({ attribute: false }) copy: CopyOverrides | null = null;
+  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
   private readonly words = new WordsController(this);
 
@@ -229,7 +229,7 @@ export class ProviderBadge extends LitElement {
     window.removeEventListener('resize', this.onViewportChange);
   }
 
-  /** Below the badge, or above it when there is no room; kept inside the viewport. Set through the CSSOM (CSP-safe). */
+  /** Below the badge, or above it when there is no room, from its start; kept inside the viewport. Set through the CSSOM (CSP-safe). */
   private place(): void {
     const anchor = this.button.getBoundingClientRect();
     const popover = this.explanation;
@@ -237,7 +237,9 @@ export class ProviderBadge extends LitElement {
     const gap = 6;
     const below = anchor.bottom + gap;
     const top = below + height > window.innerHeight - 8 && anchor.top - gap - height > 8 ? anchor.top - gap - height : below;
-    const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
+    // Lined up with the badge's start: its left edge, or its right edge right to left.
+    const start = getComputedStyle(this).direction === 'rtl' ? anchor.right - width : anchor.left;
+    const left = Math.max(8, Math.min(start, window.innerWidth - width - 8));
     popover.style.top = `${Math.round(top)}px`;
     popover.style.left = `${Math.round(left)}px`;
   }

@@ -2,9 +2,26 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { copyFor, onCopyChange, type Copy, type CopyOverrides } from '../../status/index.js';
 import { localeOf } from './locale.js';
 
+/**
+ * A `copy` property's hasChanged: overrides with the same words are no change, so an inline object a framework
+ * re-creates on every render does not re-render every card.
+ */
+export function copyChanged(value: unknown, old: unknown): boolean {
+  if (value === old) return false;
+  try {
+    return JSON.stringify(value) !== JSON.stringify(old);
+  } catch {
+    return true; // not plain words (a cycle): a change, and the merge ignores what is not words
+  }
+}
+
 type WordsHost = ReactiveControllerHost & HTMLElement & { copy: CopyOverrides | null };
 
-/** Elements that show words; one observer of the page's `lang` and `dir` serves them all. */
+/**
+ * Elements that show words; one observer of `lang` and `dir` in the page serves them all. It sees the document's
+ * own elements, not those inside other components' shadow roots: a host that switches `lang` there calls
+ * `requestUpdate()` on the elements.
+ */
 const hosts = new Set<WordsHost>();
 let pageObserver: MutationObserver | undefined;
 
@@ -40,6 +57,8 @@ export class WordsController implements ReactiveController {
   hostConnected(): void {
     this.#stopListening = onCopyChange(() => this.#host.requestUpdate());
     watchPage(this.#host);
+    // The words, or the lang around it, may have changed while it was out of the page.
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {

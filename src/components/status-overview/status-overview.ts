@@ -16,7 +16,7 @@ import { emit } from '../shared/define.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
-import { WordsController } from '../shared/words.js';
+import { copyChanged, WordsController } from '../shared/words.js';
 import { styles } from './status-overview.styles.js';
 
 /** The detail of `status-filter-change`: the status now selected, or `null` for all assets. */
@@ -136,7 +136,7 @@ export class StatusOverview extends LitElement {
    * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
    * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
    */
-  @property({ attribute: false }) copy: CopyOverrides | null = null;
+  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
   private readonly words = new WordsController(this);
 
@@ -223,12 +223,10 @@ export class StatusOverview extends LitElement {
       if (now === this.announcedKey) return;
       this.announcedKey = now;
       const format = numberFormat(this.words.locale);
-      this.announcement = formatCopy(this.words.copy.overview.summary, {
-        ok: format.format(counts.ok),
-        local_only: format.format(counts.local_only),
-        flagged: format.format(counts.flagged),
-        unknown: format.format(counts.unknown),
-      });
+      const copy = this.words.copy;
+      this.announcement = PROVIDER_STATUSES.map((status) =>
+        formatCopy(copy.overview.summary, { count: format.format(counts[status]), label: statusLabel(status, copy) }),
+      ).join(copy.overview.summarySeparator);
     }, ANNOUNCE_DELAY_MS);
   }
 }
