@@ -1,3 +1,4 @@
+import { numberFormat, pluralRules } from './intl.js';
 import type { ProviderStatus } from './statuses.js';
 
 /**
@@ -353,13 +354,6 @@ export function providerName(providerId: string | null | undefined, copy: Copy =
 
 /** The form of `plural` for `count`, with `{count}` filled in (as a number of the given locale). */
 export function formatPlural(plural: Plural, count: number, locale?: string): string {
-  let form: Intl.LDMLPluralRule = 'other';
-  let number = String(count);
-  try {
-    form = new Intl.PluralRules(locale).select(count);
-    number = new Intl.NumberFormat(locale).format(count);
-  } catch {
-    // An invalid locale: fall back to "other" and plain digits.
-  }
-  return formatCopy(plural[form] ?? plural.other, { count: number });
+  const form = pluralRules(locale).select(count);
+  return formatCopy(plural[form] ?? plural.other, { count: numberFormat(locale).format(count) });
 }

@@ -204,6 +204,12 @@ export class AssetGallery extends LitElement {
 
   private readonly words = new WordsController(this);
 
+  /** Numbers for the words, in the gallery's language ("1.240"). */
+  private numbers(values: Record<string, number>): Record<string, string> {
+    const format = numberFormat(this.words.locale);
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, format.format(value)]));
+  }
+
   /** Assets as the server has them since an upload (newer than the page they came in). */
   @state() private patches = new Map<number, Asset>();
   /** Assets uploaded here, shown on top until the server's pages include them. */
@@ -243,6 +249,7 @@ export class AssetGallery extends LitElement {
     uploader: () => this.uploader,
     uploaded: (outcome, assetId, newAssetId) => this.afterUpload(outcome, assetId, newAssetId),
     copy: () => this.words.copy,
+    numbers: (values) => this.numbers(values),
   });
   private totalsTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -496,7 +503,7 @@ export class AssetGallery extends LitElement {
     if (bulk?.running) {
       return html`<div part="bulk" class="bulk">
         <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.words.locale)}></progress>
-        <span part="bulk-progress">${formatCopy(copy.bulkProgress, { done: bulk.done, total: bulk.total, failed: bulk.failed })}</span>
+        <span part="bulk-progress">${formatCopy(copy.bulkProgress, this.numbers({ done: bulk.done, total: bulk.total, failed: bulk.failed }))}</span>
         <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
       </div>`;
     }

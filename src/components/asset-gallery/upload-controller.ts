@@ -42,6 +42,8 @@ export interface UploadControllerOptions {
   uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined) => void;
   /** The gallery's words, in its language. */
   copy: () => Copy;
+  /** The numbers to put in them, formatted in its language. */
+  numbers: (values: Record<string, number>) => Record<string, string>;
 }
 
 /**
@@ -153,8 +155,8 @@ export class UploadController implements ReactiveController {
     // One announcement for the whole run, not one per asset.
     this.say(
       this.bulk.cancelled
-        ? formatCopy(copy.bulkCancelled, { done: bulk.done, total: bulk.total })
-        : formatCopy(copy.bulkSummary, { accepted: bulk.accepted, localOnly: bulk.localOnly, failed: bulk.failed }),
+        ? formatCopy(copy.bulkCancelled, this.options.numbers({ done: bulk.done, total: bulk.total }))
+        : formatCopy(copy.bulkSummary, this.options.numbers({ accepted: bulk.accepted, localOnly: bulk.localOnly, failed: bulk.failed })),
     );
   }
 
