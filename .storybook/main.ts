@@ -9,10 +9,14 @@ const config: StorybookConfig = {
   // public/mockServiceWorker.js is served at the root, so the worker's scope "/" covers iframe.html.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  async viteFinal(config) {
+  async viteFinal(config, { configType }) {
     // Pre-bundling lit/directive-helpers.js avoids "Multiple versions of Lit loaded" in dev.
     const { mergeConfig } = await import('vite');
-    return mergeConfig(config, { optimizeDeps: { include: ['lit/directive-helpers.js', 'lit/decorators.js'] } });
+    return mergeConfig(config, {
+      optimizeDeps: { include: ['lit/directive-helpers.js', 'lit/decorators.js'] },
+      // The static build (part of npm test) prints warnings and errors, not a list of its chunks.
+      ...(configType === 'PRODUCTION' ? { logLevel: 'warn', build: { chunkSizeWarningLimit: 2000 } } : {}),
+    });
   },
 };
 
