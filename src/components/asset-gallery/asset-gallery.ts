@@ -201,11 +201,11 @@ export class AssetGallery extends LitElement {
    */
   @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
-  private readonly words = new WordsController(this);
+  readonly #words = new WordsController(this);
 
   /** Numbers for the words, in the gallery's language ("1.240"). */
-  private numbers(values: Record<string, number>): Record<string, string> {
-    const format = numberFormat(this.words.locale);
+  #numbers(values: Record<string, number>): Record<string, string> {
+    const format = numberFormat(this.#words.locale);
     return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, format.format(value)]));
   }
 
@@ -219,14 +219,14 @@ export class AssetGallery extends LitElement {
   /** Rows rendered (first inclusive, last exclusive); the rest of the grid is padding. */
   @state() private rows = { first: 0, last: 0 };
   /** Columns and row height as the browser laid them out (from the host's CSS, never hard-coded). */
-  private columns = 1;
-  private rowHeight = 0;
-  private rowGap = 0;
+  #columns = 1;
+  #rowHeight = 0;
+  #rowGap = 0;
   /** The card that has the grid's one tab stop: its index in the visible assets, and its asset. */
-  private activeIndex = 0;
-  private activeId: number | undefined;
+  #activeIndex = 0;
+  #activeId: number | undefined;
   /** Derived lists, remade only when what they come from changes (100 000 assets are not re-filtered per frame). */
-  private views = {
+  #views = {
     base: null as Asset[] | null,
     patches: null as Map<number, Asset> | null,
     added: null as Asset[] | null,
@@ -239,25 +239,25 @@ export class AssetGallery extends LitElement {
     byStatus: null as Map<ProviderStatus, Asset[]> | null,
   };
   /** Focus was in the grid: keep it there when the focused card leaves the DOM. */
-  private gridHasFocus = false;
-  private layoutFrame = 0;
-  private resizeObserver: ResizeObserver | undefined;
+  #gridHasFocus = false;
+  #layoutFrame = 0;
+  #resizeObserver: ResizeObserver | undefined;
 
-  private readonly uploadsController = new UploadController(this, {
-    client: () => this.client,
+  readonly #uploadsController = new UploadController(this, {
+    client: () => this.#client,
     uploader: () => this.uploader,
-    uploaded: (outcome, assetId, newAssetId) => this.afterUpload(outcome, assetId, newAssetId),
-    copy: () => this.words.copy,
-    numbers: (values) => this.numbers(values),
+    uploaded: (outcome, assetId, newAssetId) => this.#afterUpload(outcome, assetId, newAssetId),
+    copy: () => this.#words.copy,
+    numbers: (values) => this.#numbers(values),
   });
-  private totalsTimer: ReturnType<typeof setTimeout> | undefined;
+  #totalsTimer: ReturnType<typeof setTimeout> | undefined;
 
   @state() private loaded: Asset[] = [];
   @state() private skipped = 0;
   @state() private total: number | null = null;
   @state() private nextCursor: string | null = null;
   /** Items the server has sent so far, shown or skipped: the next offset. */
-  private received = 0;
+  #received = 0;
   /** The server sent no cursor (or ignored it): page by offset. */
   @state() private pageByOffset = false;
   @state() private lastPageFull = false;
@@ -266,27 +266,27 @@ export class AssetGallery extends LitElement {
   @state() private loadMoreError: unknown = null;
   @state() private announcement = '';
 
-  private client: AssetsClient = createAssetsClient();
+  #client: AssetsClient = createAssetsClient();
   /** Bumped whenever what is shown starts over; a page from an older generation is dropped. */
-  private generation = 0;
-  private loadMoreController: AbortController | undefined;
-  private filterOrigin: FilterOrigin = 'host';
-  private observer: IntersectionObserver | undefined;
+  #generation = 0;
+  #loadMoreController: AbortController | undefined;
+  #filterOrigin: FilterOrigin = 'host';
+  #observer: IntersectionObserver | undefined;
 
-  private readonly firstPage = new Task(this, {
+  readonly #firstPage = new Task(this, {
     task: async ([client, filter, limit], { signal }) => client.list({ limit, provider_status: filter }, { signal }),
-    args: () => [this.client, this.statusFilter, this.limit, this.reloads] as const,
+    args: () => [this.#client, this.statusFilter, this.#limit, this.reloads] as const,
     autoRun: false,
-    onComplete: (page: AssetPage) => this.showFirstPage(page),
+    onComplete: (page: AssetPage) => this.#showFirstPage(page),
     onError: (error: unknown) => {
-      if (!isAbortError(error)) emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.words.copy) });
+      if (!isAbortError(error)) emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.#words.copy) });
     },
   });
 
   /** Per-status totals from the server (search API), trusted only when they add up to its grand total. */
-  private readonly serverTotals = new Task(this, {
+  readonly #serverTotals = new Task(this, {
     task: async ([client], { signal }) => (client.api === 'search' ? fetchServerTotals(client, signal) : null),
-    args: () => [this.client, this.reloads] as const,
+    args: () => [this.#client, this.reloads] as const,
     autoRun: false,
   });
 
@@ -297,61 +297,61 @@ export class AssetGallery extends LitElement {
     // The gallery needs its overview and cards; defined here rather than by imports with side effects.
     defineElement('status-overview', StatusOverview);
     defineElement('media-card', MediaCard);
-    if (this.syncUrl) this.readFilterFromUrl('history', true);
-    window.addEventListener('popstate', this.onPopState);
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    if (this.syncUrl) this.#readFilterFromUrl('history', true);
+    window.addEventListener('popstate', this.#onPopState);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
     // Any scroll may move the grid in the viewport (a scrolling ancestor, or the page).
-    window.addEventListener('scroll', this.scheduleLayout, { capture: true, passive: true });
-    window.addEventListener('resize', this.scheduleLayout, { passive: true });
+    window.addEventListener('scroll', this.#scheduleLayout, { capture: true, passive: true });
+    window.addEventListener('resize', this.#scheduleLayout, { passive: true });
     if (this.hasUpdated) {
       // Moved in the page (frameworks do that): the data stayed; run again what the move cut short, and let
       // updated() observe the grid again.
-      if (!this.hostAssets && this.firstPage.status !== TaskStatus.COMPLETE) void this.firstPage.run();
-      if (!this.hostAssets && this.serverTotals.status !== TaskStatus.COMPLETE) void this.serverTotals.run();
+      if (!this.#hostAssets && this.#firstPage.status !== TaskStatus.COMPLETE) void this.#firstPage.run();
+      if (!this.#hostAssets && this.#serverTotals.status !== TaskStatus.COMPLETE) void this.#serverTotals.run();
       this.requestUpdate();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('scroll', this.scheduleLayout, { capture: true });
-    window.removeEventListener('resize', this.scheduleLayout);
-    cancelAnimationFrame(this.layoutFrame);
-    this.layoutFrame = 0;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observer?.disconnect();
-    this.observer = undefined;
+    window.removeEventListener('popstate', this.#onPopState);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
+    window.removeEventListener('scroll', this.#scheduleLayout, { capture: true });
+    window.removeEventListener('resize', this.#scheduleLayout);
+    cancelAnimationFrame(this.#layoutFrame);
+    this.#layoutFrame = 0;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
     // Off the page, nothing runs; what is loaded stays, for a gallery that is only being moved.
-    this.stopLoadingMore();
-    this.firstPage.abort();
-    this.serverTotals.abort();
-    clearTimeout(this.totalsTimer);
+    this.#stopLoadingMore();
+    this.#firstPage.abort();
+    this.#serverTotals.abort();
+    clearTimeout(this.#totalsTimer);
   }
 
   /** Uploads files as a person would by choosing or dropping them. */
   uploadFiles(files: Iterable<File>): void {
-    this.uploadsController.addFiles(files, this.uploadProvider || DEFAULT_PROVIDER);
+    this.#uploadsController.addFiles(files, this.uploadProvider || DEFAULT_PROVIDER);
   }
 
   /** Has the server fetch and upload a URL ("Add from URL"). */
   uploadFromUrl(url: string): void {
-    this.uploadsController.addUrl(url, this.uploadProvider || DEFAULT_PROVIDER);
+    this.#uploadsController.addUrl(url, this.uploadProvider || DEFAULT_PROVIDER);
   }
 
   /** Uploads every loaded local-only asset again, three at a time; flagged assets are left out. */
   reuploadLocalOnly(): Promise<void> {
-    const targets = this.allAssets().filter((asset) => asset.provider_status === 'local_only');
-    return this.uploadsController.reuploadAll(targets, (asset) => this.targetProvider(asset));
+    const targets = this.#allAssets().filter((asset) => asset.provider_status === 'local_only');
+    return this.#uploadsController.reuploadAll(targets, (asset) => this.#targetProvider(asset));
   }
 
   /** Stops the bulk re-upload: the uploads in flight are aborted, the rest not started. */
   cancelReupload(): void {
-    this.uploadsController.cancelBulk();
+    this.#uploadsController.cancelBulk();
   }
 
   /** Fetches everything again (after an error, or when the host knows the data changed). */
@@ -361,35 +361,35 @@ export class AssetGallery extends LitElement {
 
   /** Loads the next page, if there is one. */
   async loadMore(): Promise<void> {
-    if (this.hostAssets || this.loadingMore || !this.hasMore || this.firstPage.status !== TaskStatus.COMPLETE) return;
-    const generation = this.generation;
+    if (this.#hostAssets || this.loadingMore || !this.#hasMore || this.#firstPage.status !== TaskStatus.COMPLETE) return;
+    const generation = this.#generation;
     const controller = new AbortController();
-    this.loadMoreController = controller;
+    this.#loadMoreController = controller;
     this.loadingMore = true;
     this.loadMoreError = null;
     try {
-      let page = await this.fetchNextPage(controller.signal);
+      let page = await this.#fetchNextPage(controller.signal);
       // Servers that ignore the cursor (PixSim7 before its fix) send page 1 again: fall back to offsets.
-      if (!this.pageByOffset && page.assets.length > 0 && !this.addsNewAssets(page)) {
+      if (!this.pageByOffset && page.assets.length > 0 && !this.#addsNewAssets(page)) {
         this.pageByOffset = true;
-        page = await this.fetchNextPage(controller.signal);
+        page = await this.#fetchNextPage(controller.signal);
       }
-      if (generation !== this.generation) return;
-      this.appendPage(page);
+      if (generation !== this.#generation) return;
+      this.#appendPage(page);
     } catch (error) {
-      if (generation !== this.generation || isAbortError(error)) return;
+      if (generation !== this.#generation || isAbortError(error)) return;
       this.loadMoreError = error || new Error(); // whatever was thrown, it is shown as a failure
-      emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.words.copy) });
+      emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.#words.copy) });
     } finally {
-      if (generation === this.generation) this.loadingMore = false;
+      if (generation === this.#generation) this.loadingMore = false;
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const newSource = ['endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads'].some((key) => changed.has(key as keyof AssetGallery));
     if (changed.has('endpoint') || changed.has('api') || changed.has('fetch') || changed.has('headers')) {
-      this.client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
-      this.uploadsController.clientChanged();
+      this.#client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
+      this.#uploadsController.clientChanged();
     }
     if (newSource) {
       // New data from the source: what uploads taught us about the old data is in it, or no longer applies.
@@ -401,43 +401,43 @@ export class AssetGallery extends LitElement {
       changed.has(key as keyof AssetGallery),
     );
     if (restart) {
-      this.startOver();
-      if (!this.hostAssets) {
-        void this.firstPage.run();
-        if (['endpoint', 'api', 'fetch', 'headers', 'reloads'].some((key) => changed.has(key as keyof AssetGallery)) || this.serverTotals.status === TaskStatus.INITIAL) {
-          void this.serverTotals.run();
+      this.#startOver();
+      if (!this.#hostAssets) {
+        void this.#firstPage.run();
+        if (['endpoint', 'api', 'fetch', 'headers', 'reloads'].some((key) => changed.has(key as keyof AssetGallery)) || this.#serverTotals.status === TaskStatus.INITIAL) {
+          void this.#serverTotals.run();
         }
       }
     }
-    if (changed.has('statusFilter')) this.mirrorFilterInUrl(changed.get('statusFilter') !== undefined);
+    if (changed.has('statusFilter')) this.#mirrorFilterInUrl(changed.get('statusFilter') !== undefined);
   }
 
   protected override updated(): void {
     // Taking the gallery off the page resets its state, and that update still runs: it must not observe anything
     // again, or the observer would keep the removed element alive.
     if (!this.isConnected) return;
-    this.observeEnd();
-    const grid = this.gridElement;
+    this.#observeEnd();
+    const grid = this.#gridElement;
     if (grid) {
-      this.resizeObserver ??= new ResizeObserver(this.scheduleLayout);
-      this.resizeObserver.disconnect();
-      this.resizeObserver.observe(grid);
-      this.applyPadding(grid);
-      if (this.rows.last === 0) this.scheduleLayout();
+      this.#resizeObserver ??= new ResizeObserver(this.#scheduleLayout);
+      this.#resizeObserver.disconnect();
+      this.#resizeObserver.observe(grid);
+      this.#applyPadding(grid);
+      if (this.rows.last === 0) this.#scheduleLayout();
     }
-    this.keepFocus();
+    this.#keepFocus();
   }
 
   protected override render(): TemplateResult {
-    const copy = this.words.copy;
-    const all = this.allAssets();
-    const { counts, source } = this.overviewCounts(all);
+    const copy = this.#words.copy;
+    const all = this.#allAssets();
+    const { counts, source } = this.#overviewCounts(all);
     return html`<div
       part="base"
       class="base"
-      @dragover=${this.onDragOver}
-      @dragleave=${this.onDragLeave}
-      @drop=${this.onDrop}
+      @dragover=${this.#onDragOver}
+      @dragleave=${this.#onDragLeave}
+      @drop=${this.#onDrop}
     >
       <status-overview
         part="overview"
@@ -445,107 +445,107 @@ export class AssetGallery extends LitElement {
         counts-source=${source}
         .statusFilter=${this.statusFilter}
         .copy=${this.copy}
-        @status-filter-change=${this.onOverviewFilter}
+        @status-filter-change=${this.#onOverviewFilter}
       ></status-overview>
       ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
-      ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.words.locale)}</p>` : null}
+      ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.#words.locale)}</p>` : null}
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.uploads ? this.renderUploads(all, counts.flagged) : nothing}
-      ${this.renderBody(all)}
+      ${this.uploads ? this.#renderUploads(all, counts.flagged) : nothing}
+      ${this.#renderBody(all)}
       ${this.dragging ? html`<div part="drop-hint" class="drop-hint">${copy.upload.dropHint}</div>` : nothing}
     </div>`;
   }
 
-  private renderUploads(all: Asset[], flagged: number): TemplateResult {
-    const copy = this.words.copy.upload;
-    const uploads = this.uploadsController;
+  #renderUploads(all: Asset[], flagged: number): TemplateResult {
+    const copy = this.#words.copy.upload;
+    const uploads = this.#uploadsController;
     return html`<div part="upload-toolbar" class="upload-toolbar">
-        <button part="button add-files" type="button" @click=${this.chooseFiles}>${copy.addFiles}</button>
-        <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.onFilesChosen} />
-        <form part="url-form" class="url-form" @submit=${this.onUrlSubmit}>
+        <button part="button add-files" type="button" @click=${this.#chooseFiles}>${copy.addFiles}</button>
+        <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.#onFilesChosen} />
+        <form part="url-form" class="url-form" @submit=${this.#onUrlSubmit}>
           <label>
             <span part="url-label">${copy.urlLabel}</span>
             <input part="url-input" name="url" type="url" required autocomplete="off" />
           </label>
           <button part="button add-url" type="submit">${copy.addUrl}</button>
         </form>
-        ${this.renderBulk(all.filter((asset) => asset.provider_status === 'local_only').length, flagged)}
+        ${this.#renderBulk(all.filter((asset) => asset.provider_status === 'local_only').length, flagged)}
       </div>
       ${uploads.rows.length > 0
         ? html`<ul part="uploads" class="uploads" aria-label=${copy.addFiles}>
-            ${repeat(uploads.rows, (row) => row.key, (row) => this.renderRow(row))}
+            ${repeat(uploads.rows, (row) => row.key, (row) => this.#renderRow(row))}
           </ul>`
         : nothing}
       <p part="upload-status" class="upload-status" role="status">${uploads.message}</p>`;
   }
 
-  private renderRow(row: UploadRow): TemplateResult {
-    const copy = this.words.copy.upload;
+  #renderRow(row: UploadRow): TemplateResult {
+    const copy = this.#words.copy.upload;
     const state = row.state;
-    const provider = providerName(row.request.providerId, this.words.copy);
+    const provider = providerName(row.request.providerId, this.#words.copy);
     return html`<li part="upload-row" class="upload-row">
       <span part="upload-label" class="upload-label">${row.label}</span>
       ${state?.phase === 'failed'
         ? html`<span part="upload-error" class="upload-error">${state.message}</span>
             ${row.request.file && !/^(image|video)\//.test(row.request.file.type)
               ? nothing
-              : html`<button part="button retry" type="button" @click=${() => this.uploadsController.retryRow(row.key)}>${copy.retry}</button>`}
-            <button part="button dismiss" type="button" @click=${() => this.uploadsController.dismissRow(row.key)}>${copy.dismiss}</button>`
+              : html`<button part="button retry" type="button" @click=${() => this.#uploadsController.retryRow(row.key)}>${copy.retry}</button>`}
+            <button part="button dismiss" type="button" @click=${() => this.#uploadsController.dismissRow(row.key)}>${copy.dismiss}</button>`
         : html`<progress part="progress" aria-label=${formatCopy(copy.uploading, { provider })}></progress>
             <span part="upload-message">${formatCopy(copy.uploading, { provider })}</span>`}
     </li>`;
   }
 
-  private renderBulk(localOnly: number, flagged: number): TemplateResult | typeof nothing {
-    const copy = this.words.copy.upload;
-    const bulk = this.uploadsController.bulk;
+  #renderBulk(localOnly: number, flagged: number): TemplateResult | typeof nothing {
+    const copy = this.#words.copy.upload;
+    const bulk = this.#uploadsController.bulk;
     if (bulk?.running) {
       return html`<div part="bulk" class="bulk">
-        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.words.locale)}></progress>
-        <span part="bulk-progress">${formatCopy(copy.bulkProgress, this.numbers({ done: bulk.done, total: bulk.total, failed: bulk.failed }))}</span>
+        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.#words.locale)}></progress>
+        <span part="bulk-progress">${formatCopy(copy.bulkProgress, this.#numbers({ done: bulk.done, total: bulk.total, failed: bulk.failed }))}</span>
         <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
       </div>`;
     }
     if (localOnly === 0) return nothing;
     return html`<div part="bulk" class="bulk">
-      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly, this.words.locale)}</button>
-      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged, this.words.locale)}</span>` : nothing}
+      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly, this.#words.locale)}</button>
+      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged, this.#words.locale)}</span>` : nothing}
     </div>`;
   }
 
-  private renderBody(all: Asset[]): TemplateResult {
-    const copy = this.words.copy.gallery;
-    if (!this.hostAssets) {
-      if (this.firstPage.status === TaskStatus.ERROR) {
+  #renderBody(all: Asset[]): TemplateResult {
+    const copy = this.#words.copy.gallery;
+    if (!this.#hostAssets) {
+      if (this.#firstPage.status === TaskStatus.ERROR) {
         return html`<div part="error" class="state error" role="alert">
           <p part="error-title" class="error-title">${copy.errorTitle}</p>
-          <p part="error-message">${describeError(this.firstPage.error, this.words.copy)}</p>
+          <p part="error-message">${describeError(this.#firstPage.error, this.#words.copy)}</p>
           <button part="button retry" type="button" @click=${this.reload}>${copy.retry}</button>
         </div>`;
       }
-      if (this.firstPage.status !== TaskStatus.COMPLETE) return this.renderSkeletons();
+      if (this.#firstPage.status !== TaskStatus.COMPLETE) return this.#renderSkeletons();
     }
-    const visible = this.visibleAssets(all);
-    if (visible.length === 0) return this.renderEmpty();
-    return html`${this.renderGrid(visible)}
-      ${this.renderFooter()}`;
+    const visible = this.#visibleAssets(all);
+    if (visible.length === 0) return this.#renderEmpty();
+    return html`${this.#renderGrid(visible)}
+      ${this.#renderFooter()}`;
   }
 
   /**
    * Only the rows in and next to the viewport are in the DOM, whatever the number of assets; the rows above and
    * below are padding of the exact height. One tab stop: the active card; arrows move by index in the data.
    */
-  private renderGrid(visible: Asset[]): TemplateResult {
-    const copy = this.words.copy.gallery;
-    const columns = this.columns;
-    const { first, last } = this.renderedRows(visible.length);
-    const states = this.uploadsController.assetStates;
-    const active = Math.min(this.activeIndex, visible.length - 1);
-    const count = numberFormat(this.words.locale).format(visible.length);
+  #renderGrid(visible: Asset[]): TemplateResult {
+    const copy = this.#words.copy.gallery;
+    const columns = this.#columns;
+    const { first, last } = this.#renderedRows(visible.length);
+    const states = this.#uploadsController.assetStates;
+    const active = Math.min(this.#activeIndex, visible.length - 1);
+    const count = numberFormat(this.#words.locale).format(visible.length);
     const rows: number[] = [];
     for (let row = first; row < last; row++) rows.push(row);
     // The first row's images load at once; the rest when they come near the viewport.
-    const eagerCards = this.rowHeight > 0 ? columns : EAGER_CARDS;
+    const eagerCards = this.#rowHeight > 0 ? columns : EAGER_CARDS;
     return html`<div
       part="list"
       class="grid"
@@ -554,10 +554,10 @@ export class AssetGallery extends LitElement {
       aria-label=${copy.listLabel}
       aria-rowcount=${Math.ceil(visible.length / columns)}
       aria-colcount=${columns}
-      @keydown=${this.onGridKeydown}
-      @focusin=${this.onGridFocusIn}
-      @focusout=${this.onGridFocusOut}
-      @upload-request=${this.onCardUploadRequest}
+      @keydown=${this.#onGridKeydown}
+      @focusin=${this.#onGridFocusIn}
+      @focusout=${this.#onGridFocusOut}
+      @upload-request=${this.#onCardUploadRequest}
     >
       ${repeat(
         rows,
@@ -575,7 +575,7 @@ export class AssetGallery extends LitElement {
                 data-index=${index}
                 .asset=${asset}
                 .upload=${states.get(asset.id) ?? null}
-                .position=${formatCopy(copy.position, { position: numberFormat(this.words.locale).format(index + 1), count })}
+                .position=${formatCopy(copy.position, { position: numberFormat(this.#words.locale).format(index + 1), count })}
                 .tabbable=${index === active}
                 .copy=${this.copy}
                 ?uploads=${this.uploads}
@@ -590,42 +590,42 @@ export class AssetGallery extends LitElement {
   }
 
   /** The rows to render: the first few until a layout has been measured, then the viewport's and a buffer. */
-  private renderedRows(count: number): { first: number; last: number } {
-    const total = Math.ceil(count / this.columns);
-    if (this.rows.last === 0) return { first: 0, last: Math.min(total, Math.ceil(FIRST_RENDER / this.columns)) };
+  #renderedRows(count: number): { first: number; last: number } {
+    const total = Math.ceil(count / this.#columns);
+    if (this.rows.last === 0) return { first: 0, last: Math.min(total, Math.ceil(FIRST_RENDER / this.#columns)) };
     const first = Math.min(this.rows.first, Math.max(0, total - 1));
     return { first, last: Math.min(total, Math.max(first + 1, this.rows.last)) };
   }
 
-  private get gridElement(): HTMLElement | null {
+  get #gridElement(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
   }
 
-  private readonly scheduleLayout = (): void => {
-    if (this.layoutFrame) return;
-    this.layoutFrame = requestAnimationFrame(() => {
-      this.layoutFrame = 0;
-      this.measure();
+  readonly #scheduleLayout = (): void => {
+    if (this.#layoutFrame) return;
+    this.#layoutFrame = requestAnimationFrame(() => {
+      this.#layoutFrame = 0;
+      this.#measure();
     });
   };
 
   /** Reads the layout the browser made (columns, row height) and works out which rows the viewport needs. */
-  private measure(): void {
-    const grid = this.gridElement;
+  #measure(): void {
+    const grid = this.#gridElement;
     if (!grid) return;
     const style = getComputedStyle(grid);
     const columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
-    this.rowGap = Number.parseFloat(style.rowGap) || 0;
-    if (columns !== this.columns) this.rowHeight = 0; // narrower or wider cards wrap differently: measure anew
+    this.#rowGap = Number.parseFloat(style.rowGap) || 0;
+    if (columns !== this.#columns) this.#rowHeight = 0; // narrower or wider cards wrap differently: measure anew
     // The tallest card sets every row's height, so that rows are uniform and the padding exact.
-    let tallest = this.rowHeight;
+    let tallest = this.#rowHeight;
     for (const card of grid.querySelectorAll<HTMLElement>('media-card')) tallest = Math.max(tallest, card.offsetHeight);
-    if (tallest !== this.rowHeight) {
-      this.rowHeight = tallest;
+    if (tallest !== this.#rowHeight) {
+      this.#rowHeight = tallest;
       this.style.setProperty('--_row-height', `${tallest}px`);
     }
-    const stride = this.rowHeight + this.rowGap;
-    const count = Number(grid.getAttribute('aria-rowcount')) * this.columns;
+    const stride = this.#rowHeight + this.#rowGap;
+    const count = Number(grid.getAttribute('aria-rowcount')) * this.#columns;
     const total = Math.ceil(count / columns);
     const top = grid.getBoundingClientRect().top;
     let first = 0;
@@ -634,33 +634,33 @@ export class AssetGallery extends LitElement {
       first = Math.max(0, Math.min(total - 1, Math.floor(-top / stride) - BUFFER_ROWS));
       last = Math.max(first + 1, Math.min(total, Math.ceil((window.innerHeight - top) / stride) + BUFFER_ROWS));
     }
-    if (columns !== this.columns || first !== this.rows.first || last !== this.rows.last) {
-      this.columns = columns;
+    if (columns !== this.#columns || first !== this.rows.first || last !== this.rows.last) {
+      this.#columns = columns;
       this.rows = { first, last };
     }
   }
 
   /** The rows not rendered are padding of their exact height; set through the CSSOM (CSP-safe). */
-  private applyPadding(grid: HTMLElement): void {
-    const stride = this.rowHeight + this.rowGap;
+  #applyPadding(grid: HTMLElement): void {
+    const stride = this.#rowHeight + this.#rowGap;
     const total = Number(grid.getAttribute('aria-rowcount'));
-    const { first, last } = this.renderedRows(total * this.columns);
+    const { first, last } = this.#renderedRows(total * this.#columns);
     grid.style.paddingTop = `${first * stride}px`;
     grid.style.paddingBottom = `${Math.max(0, total - last) * stride}px`;
   }
 
-  private readonly onGridKeydown = (event: KeyboardEvent): void => {
+  readonly #onGridKeydown = (event: KeyboardEvent): void => {
     // Keys act on cards, not on the buttons inside one (those keep their own keys).
     const target = event.composedPath()[0];
     const onCard = target instanceof HTMLElement && (target.localName === 'media-card' || target.getAttribute('role') === 'grid');
     if (!onCard) return;
-    const visible = this.visibleCache;
+    const visible = this.#visibleCache;
     const last = visible.length - 1;
     if (last < 0) return;
-    const columns = this.columns;
-    const current = Math.min(this.activeIndex, last);
+    const columns = this.#columns;
+    const current = Math.min(this.#activeIndex, last);
     // A page is as many rows as the viewport shows.
-    const stride = this.rowHeight + this.rowGap;
+    const stride = this.#rowHeight + this.#rowGap;
     const pageRows = stride > 0 ? Math.max(1, Math.floor(window.innerHeight / stride)) : 1;
     const rowStart = current - (current % columns);
     // Right to left, the next card is on the left.
@@ -687,102 +687,102 @@ export class AssetGallery extends LitElement {
     event.preventDefault();
     // Past either end stays on the first or last card.
     const index = Math.max(0, Math.min(last, next));
-    this.focusIndex(index);
+    this.#focusIndex(index);
   };
 
   /** Makes the card at `index` active and focused, scrolling it into view (and into the DOM) first. */
-  private focusIndex(index: number): void {
-    this.activeIndex = index;
-    this.activeId = this.visibleCache[index]?.id;
-    this.scrollRowIntoView(Math.floor(index / this.columns));
-    this.measure();
+  #focusIndex(index: number): void {
+    this.#activeIndex = index;
+    this.#activeId = this.#visibleCache[index]?.id;
+    this.#scrollRowIntoView(Math.floor(index / this.#columns));
+    this.#measure();
     this.requestUpdate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${index}"]`)?.focus({ preventScroll: true }));
   }
 
-  private scrollRowIntoView(row: number): void {
-    const grid = this.gridElement;
-    const stride = this.rowHeight + this.rowGap;
+  #scrollRowIntoView(row: number): void {
+    const grid = this.#gridElement;
+    const stride = this.#rowHeight + this.#rowGap;
     if (!grid || stride <= 0) return;
     const rowTop = grid.getBoundingClientRect().top + row * stride;
-    const rowBottom = rowTop + this.rowHeight;
+    const rowBottom = rowTop + this.#rowHeight;
     const scroller = scrollParent(this);
     const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
     if (rowTop < view.top) scroller.scrollTop -= view.top - rowTop;
     else if (rowBottom > view.bottom) scroller.scrollTop += rowBottom - view.bottom;
   }
 
-  private readonly onGridFocusIn = (event: FocusEvent): void => {
-    this.gridHasFocus = true;
+  readonly #onGridFocusIn = (event: FocusEvent): void => {
+    this.#gridHasFocus = true;
     const card = (event.composedPath() as Element[]).find((node) => node instanceof HTMLElement && node.localName === 'media-card') as HTMLElement | undefined;
     const index = Number(card?.dataset.index);
-    if (card && Number.isInteger(index) && index !== this.activeIndex) {
-      this.activeIndex = index;
-      this.activeId = this.visibleCache[index]?.id;
+    if (card && Number.isInteger(index) && index !== this.#activeIndex) {
+      this.#activeIndex = index;
+      this.#activeId = this.#visibleCache[index]?.id;
       this.requestUpdate();
     }
   };
 
-  private readonly onGridFocusOut = (event: FocusEvent): void => {
+  readonly #onGridFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget as Node | null;
-    if (to && !this.gridElement?.contains(to) && !this.renderRoot.contains(to)) this.gridHasFocus = false;
+    if (to && !this.#gridElement?.contains(to) && !this.renderRoot.contains(to)) this.#gridHasFocus = false;
   };
 
   /**
    * The focused card left the DOM (scrolled out, filtered out, re-created): focus stays in the grid, and goes back
    * to the active card as soon as it is rendered again.
    */
-  private keepFocus(): void {
-    if (!this.gridHasFocus) return;
+  #keepFocus(): void {
+    if (!this.#gridHasFocus) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const grid = this.gridElement;
+    const grid = this.#gridElement;
     if (!grid) return;
-    const activeCard = this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${this.activeIndex}"]`);
+    const activeCard = this.renderRoot.querySelector<HTMLElement>(`media-card[data-index="${this.#activeIndex}"]`);
     // A card that now shows another asset (the list changed under it) hands focus to the active asset's card.
-    const stale = focused?.localName === 'media-card' && focused.dataset.index !== String(this.activeIndex);
+    const stale = focused?.localName === 'media-card' && focused.dataset.index !== String(this.#activeIndex);
     if (focused === null || focused === grid || stale) {
       if (activeCard) activeCard.focus({ preventScroll: true });
       else grid.focus({ preventScroll: true });
     }
   }
 
-  private renderSkeletons(): TemplateResult {
-    const count = Math.min(SKELETON_CARDS, this.limit);
-    return html`<p class="visually-hidden">${this.words.copy.gallery.loading}</p>
+  #renderSkeletons(): TemplateResult {
+    const count = Math.min(SKELETON_CARDS, this.#limit);
+    return html`<p class="visually-hidden">${this.#words.copy.gallery.loading}</p>
       <ul part="list" class="grid" aria-hidden="true">
         ${Array.from({ length: count }, () => html`<li><div part="skeleton" class="skeleton"></div><div part="skeleton-line" class="skeleton-line"></div></li>`)}
       </ul>`;
   }
 
-  private renderEmpty(): TemplateResult {
-    const copy = this.words.copy.gallery;
+  #renderEmpty(): TemplateResult {
+    const copy = this.#words.copy.gallery;
     const filter = this.statusFilter;
     if (!filter) {
-      return html`<div part="empty" class="state"><p part="empty-title" class="empty-title">${copy.empty}</p></div>${this.renderFooter()}`;
+      return html`<div part="empty" class="state"><p part="empty-title" class="empty-title">${copy.empty}</p></div>${this.#renderFooter()}`;
     }
-    const status = statusLabel(filter, this.words.copy);
+    const status = statusLabel(filter, this.#words.copy);
     // With more pages on the server, say "so far": the next page may still hold some.
     const title =
-      this.hasMore && this.loaded.length > 0
-        ? formatCopy(formatPlural(copy.emptyFilteredSoFar, this.loaded.length, this.words.locale), { status })
+      this.#hasMore && this.loaded.length > 0
+        ? formatCopy(formatPlural(copy.emptyFilteredSoFar, this.loaded.length, this.#words.locale), { status })
         : formatCopy(copy.emptyFiltered, { status });
     return html`<div part="empty" class="state">
         <p part="empty-title" class="empty-title">${title}</p>
-        <button part="button clear-filter" type="button" @click=${this.clearFilter}>${copy.clearFilter}</button>
+        <button part="button clear-filter" type="button" @click=${this.#clearFilter}>${copy.clearFilter}</button>
       </div>
-      ${this.renderFooter()}`;
+      ${this.#renderFooter()}`;
   }
 
-  private renderFooter(): TemplateResult | null {
-    const copy = this.words.copy.gallery;
-    if (this.hostAssets) return null;
+  #renderFooter(): TemplateResult | null {
+    const copy = this.#words.copy.gallery;
+    if (this.#hostAssets) return null;
     if (this.loadMoreError) {
       return html`<div part="footer" class="footer" role="alert">
-        <span part="load-more-error">${describeError(this.loadMoreError, this.words.copy)}</span>
+        <span part="load-more-error">${describeError(this.loadMoreError, this.#words.copy)}</span>
         <button part="button retry" type="button" @click=${this.loadMore}>${copy.retry}</button>
       </div>`;
     }
-    if (!this.hasMore) return null;
+    if (!this.#hasMore) return null;
     return html`<div part="footer" class="footer">
       <button part="button load-more" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
         ${this.loadingMore ? copy.loadingMore : copy.loadMore}
@@ -792,9 +792,9 @@ export class AssetGallery extends LitElement {
   }
 
   /** The host's assets, made safe to show, or null when the gallery fetches its own. */
-  private get hostAssets(): Asset[] | null {
+  get #hostAssets(): Asset[] | null {
     if (this.assets === null || this.assets === undefined) return null;
-    if (this.hostAssetsCache?.source === this.assets) return this.hostAssetsCache.assets;
+    if (this.#hostAssetsCache?.source === this.assets) return this.#hostAssetsCache.assets;
     let assets: Asset[] | undefined;
     try {
       if (Array.isArray(this.assets) && this.assets.every(isParsedAsset)) assets = this.assets; // no copy of 100 000 assets
@@ -812,24 +812,24 @@ export class AssetGallery extends LitElement {
         // Not iterable (or its iterator threw): show what was read.
       }
     }
-    this.hostAssetsCache = { source: this.assets, assets };
+    this.#hostAssetsCache = { source: this.assets, assets };
     return assets;
   }
-  private hostAssetsCache: { source: Iterable<unknown>; assets: Asset[] } | undefined;
+  #hostAssetsCache: { source: Iterable<unknown>; assets: Asset[] } | undefined;
 
-  private get limit(): number {
+  get #limit(): number {
     const size = Math.trunc(Number(this.pageSize));
     return Number.isFinite(size) && size >= 1 ? Math.min(size, 100) : DEFAULT_PAGE_SIZE;
   }
 
-  private get hasMore(): boolean {
+  get #hasMore(): boolean {
     return this.pageByOffset ? this.lastPageFull : this.nextCursor !== null;
   }
 
   /** The loaded (or host's) assets, as uploads left them, with the ones uploaded here on top. */
-  private allAssets(): Asset[] {
-    const base = this.hostAssets ?? this.loaded;
-    const views = this.views;
+  #allAssets(): Asset[] {
+    const base = this.#hostAssets ?? this.loaded;
+    const views = this.#views;
     if (views.base !== base || views.patches !== this.patches || views.added !== this.added) {
       const patched = this.patches.size > 0 ? base.map((asset) => this.patches.get(asset.id) ?? asset) : base;
       const known = this.added.length > 0 ? new Set(patched.map((asset) => asset.id)) : null;
@@ -844,8 +844,8 @@ export class AssetGallery extends LitElement {
   }
 
   /** The server is sent the filter; the client filters too, since older servers ignore it. */
-  private visibleAssets(all: Asset[]): Asset[] {
-    const views = this.views;
+  #visibleAssets(all: Asset[]): Asset[] {
+    const views = this.#views;
     if (views.visibleOf !== all || views.filter !== this.statusFilter) {
       const filter = this.statusFilter;
       if (filter && !views.byStatus) {
@@ -856,91 +856,91 @@ export class AssetGallery extends LitElement {
       views.visibleOf = all;
       views.filter = filter;
       // The active card follows its asset when the list changes under it (a refetch, a new filter, an upload).
-      const found = this.activeId === undefined ? -1 : views.visible.findIndex((asset) => asset.id === this.activeId);
-      this.activeIndex = found >= 0 ? found : Math.max(0, Math.min(this.activeIndex, views.visible.length - 1));
+      const found = this.#activeId === undefined ? -1 : views.visible.findIndex((asset) => asset.id === this.#activeId);
+      this.#activeIndex = found >= 0 ? found : Math.max(0, Math.min(this.#activeIndex, views.visible.length - 1));
     }
     return views.visible;
   }
 
-  private get visibleCache(): Asset[] {
-    return this.visibleAssets(this.allAssets());
+  get #visibleCache(): Asset[] {
+    return this.#visibleAssets(this.#allAssets());
   }
 
-  private overviewCounts(all: Asset[]): { counts: StatusCounts; source: 'loaded' | 'server' } {
-    const totals = this.hostAssets ? null : this.serverTotals.value;
+  #overviewCounts(all: Asset[]): { counts: StatusCounts; source: 'loaded' | 'server' } {
+    const totals = this.#hostAssets ? null : this.#serverTotals.value;
     if (totals) return { counts: totals, source: 'server' };
     // Every asset here went through the parser, which derived its status: read it, don't derive it again
     // (100 000 assets: about 3 ms less before the first paint).
-    this.views.counts ??= countParsed(all);
-    return { counts: this.views.counts, source: 'loaded' };
+    this.#views.counts ??= countParsed(all);
+    return { counts: this.#views.counts, source: 'loaded' };
   }
 
-  private targetProvider(asset: Asset): string {
+  #targetProvider(asset: Asset): string {
     return this.uploadProvider || asset.provider_id || DEFAULT_PROVIDER;
   }
 
   /** The card's status, the counts and the filter follow the outcome at once; then the server's word wins. */
-  private afterUpload(outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined): void {
+  #afterUpload(outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined): void {
     if (assetId !== undefined) {
-      const current = this.allAssets().find((asset) => asset.id === assetId);
+      const current = this.#allAssets().find((asset) => asset.id === assetId);
       // Through upload-from-url the server made a new asset: the old one stays as it was.
       if (current && (newAssetId === undefined || newAssetId === assetId)) {
-        this.patch({ ...current, provider_status: outcome.status, provider_status_reason: outcome.reason ?? null });
+        this.#patch({ ...current, provider_status: outcome.status, provider_status_reason: outcome.reason ?? null });
       }
-      void this.refreshAsset(assetId);
+      void this.#refreshAsset(assetId);
     }
-    if (newAssetId !== undefined && newAssetId !== assetId) void this.addUploadedAsset(newAssetId);
-    else if (assetId === undefined && !this.hostAssets) this.reload(); // an Era A reply names no asset: fetch again
-    this.scheduleTotalsRefresh();
+    if (newAssetId !== undefined && newAssetId !== assetId) void this.#addUploadedAsset(newAssetId);
+    else if (assetId === undefined && !this.#hostAssets) this.reload(); // an Era A reply names no asset: fetch again
+    this.#scheduleTotalsRefresh();
   }
 
-  private patch(asset: Asset): void {
+  #patch(asset: Asset): void {
     this.patches = new Map(this.patches).set(asset.id, asset);
     if (this.added.some((added) => added.id === asset.id)) this.added = this.added.map((added) => (added.id === asset.id ? asset : added));
   }
 
-  private async refreshAsset(id: number): Promise<void> {
+  async #refreshAsset(id: number): Promise<void> {
     try {
-      this.patch(await this.client.get(id));
+      this.#patch(await this.#client.get(id));
     } catch {
       // Keep what the upload's reply said; the next page load corrects it.
     }
   }
 
-  private async addUploadedAsset(id: number): Promise<void> {
+  async #addUploadedAsset(id: number): Promise<void> {
     try {
-      const asset = await this.client.get(id);
+      const asset = await this.#client.get(id);
       this.added = [asset, ...this.added.filter((added) => added.id !== id)];
     } catch {
-      if (!this.hostAssets) this.reload();
+      if (!this.#hostAssets) this.reload();
     }
   }
 
   /** The server's totals are stale after uploads: ask again once they settle. */
-  private scheduleTotalsRefresh(): void {
-    if (this.hostAssets || this.client.api !== 'search') return;
-    clearTimeout(this.totalsTimer);
-    this.totalsTimer = setTimeout(() => void this.serverTotals.run(), 400);
+  #scheduleTotalsRefresh(): void {
+    if (this.#hostAssets || this.#client.api !== 'search') return;
+    clearTimeout(this.#totalsTimer);
+    this.#totalsTimer = setTimeout(() => void this.#serverTotals.run(), 400);
   }
 
-  private readonly onCardUploadRequest = (event: CustomEvent<UploadRequestDetail>): void => {
+  readonly #onCardUploadRequest = (event: CustomEvent<UploadRequestDetail>): void => {
     // The gallery asks the page itself (its own upload-request); a veto sends the card back to idle.
     event.stopPropagation();
-    const asset = this.allAssets().find((candidate) => candidate.id === event.detail.assetId);
-    if (!asset || !this.uploadsController.reupload(asset, event.detail.providerId)) event.preventDefault();
+    const asset = this.#allAssets().find((candidate) => candidate.id === event.detail.assetId);
+    if (!asset || !this.#uploadsController.reupload(asset, event.detail.providerId)) event.preventDefault();
   };
 
-  private readonly chooseFiles = (): void => {
+  readonly #chooseFiles = (): void => {
     this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
   };
 
-  private readonly onFilesChosen = (event: Event): void => {
+  readonly #onFilesChosen = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     this.uploadFiles([...(input.files ?? [])]);
     input.value = '';
   };
 
-  private readonly onUrlSubmit = (event: SubmitEvent): void => {
+  readonly #onUrlSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const input = form.elements.namedItem('url') as HTMLInputElement;
@@ -950,120 +950,120 @@ export class AssetGallery extends LitElement {
     form.reset();
   };
 
-  private readonly onDragOver = (event: DragEvent): void => {
+  readonly #onDragOver = (event: DragEvent): void => {
     if (!this.uploads || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     this.dragging = true;
   };
 
-  private readonly onDragLeave = (event: DragEvent): void => {
+  readonly #onDragLeave = (event: DragEvent): void => {
     const into = event.relatedTarget as Node | null;
     if (!into || !(event.currentTarget as HTMLElement).contains(into)) this.dragging = false;
   };
 
-  private readonly onDrop = (event: DragEvent): void => {
+  readonly #onDrop = (event: DragEvent): void => {
     this.dragging = false;
     if (!this.uploads || !event.dataTransfer?.files.length) return;
     event.preventDefault();
     this.uploadFiles([...event.dataTransfer.files]);
   };
 
-  private showFirstPage(page: AssetPage): void {
-    this.appendPage(page);
+  #showFirstPage(page: AssetPage): void {
+    this.#appendPage(page);
   }
 
-  private appendPage(page: AssetPage): void {
+  #appendPage(page: AssetPage): void {
     const received = page.assets.length + page.skipped;
     this.loaded = dedupe(this.loaded, page.assets);
     this.skipped += page.skipped;
-    this.received += received;
+    this.#received += received;
     if (page.total !== null) this.total = page.total;
     this.nextCursor = page.next_cursor;
-    this.lastPageFull = received >= this.limit;
+    this.lastPageFull = received >= this.#limit;
     // A full page without a cursor: the server pages by offset only.
     if (page.next_cursor === null && this.lastPageFull) this.pageByOffset = true;
-    this.announce();
+    this.#announce();
   }
 
-  private announce(): void {
+  #announce(): void {
     const count = this.loaded.length;
-    this.announcement = formatPlural(this.words.copy.gallery.loaded, count, this.words.locale);
+    this.announcement = formatPlural(this.#words.copy.gallery.loaded, count, this.#words.locale);
     emit<AssetsLoadedDetail>(this, 'assets-loaded', this.total === null ? { count } : { count, total: this.total });
   }
 
-  private fetchNextPage(signal: AbortSignal): Promise<AssetPage> {
-    const position = this.pageByOffset || this.nextCursor === null ? { offset: this.received } : { cursor: this.nextCursor };
-    return this.client.list({ limit: this.limit, provider_status: this.statusFilter, ...position }, { signal });
+  #fetchNextPage(signal: AbortSignal): Promise<AssetPage> {
+    const position = this.pageByOffset || this.nextCursor === null ? { offset: this.#received } : { cursor: this.nextCursor };
+    return this.#client.list({ limit: this.#limit, provider_status: this.statusFilter, ...position }, { signal });
   }
 
-  private addsNewAssets(page: AssetPage): boolean {
+  #addsNewAssets(page: AssetPage): boolean {
     const known = new Set(this.loaded.map((asset) => asset.id));
     return page.assets.some((asset) => !known.has(asset.id));
   }
 
   /** Drops every page in flight and what they were adding to. */
-  private startOver(): void {
-    this.stopLoadingMore();
+  #startOver(): void {
+    this.#stopLoadingMore();
     this.loadMoreError = null;
     this.loaded = [];
     this.skipped = 0;
     this.total = null;
-    this.received = 0;
+    this.#received = 0;
     this.nextCursor = null;
     this.pageByOffset = false;
     this.lastPageFull = false;
   }
 
   /** Drops the next page in flight: its answer, should it still come, is for an older generation. */
-  private stopLoadingMore(): void {
-    this.generation += 1;
-    this.loadMoreController?.abort();
-    this.loadMoreController = undefined;
+  #stopLoadingMore(): void {
+    this.#generation += 1;
+    this.#loadMoreController?.abort();
+    this.#loadMoreController = undefined;
     if (this.loadingMore) this.loadingMore = false;
   }
 
-  private readonly onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
+  readonly #onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
     event.stopPropagation();
-    this.setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user');
+    this.#setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user');
   };
 
-  private readonly clearFilter = (): void => this.setFilter(null, 'user');
+  readonly #clearFilter = (): void => this.#setFilter(null, 'user');
 
-  private setFilter(status: ProviderStatus | null, origin: FilterOrigin): void {
+  #setFilter(status: ProviderStatus | null, origin: FilterOrigin): void {
     if (status === this.statusFilter) return;
-    this.filterOrigin = origin;
+    this.#filterOrigin = origin;
     this.statusFilter = status;
     emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status });
   }
 
-  private readonly onOffline = (): void => {
+  readonly #onOffline = (): void => {
     this.offline = true;
   };
 
   /** Back online: what failed is tried again by itself (the Retry buttons stay for everything else). */
-  private readonly onOnline = (): void => {
+  readonly #onOnline = (): void => {
     this.offline = false;
-    if (this.hostAssets) return;
-    if (this.firstPage.status === TaskStatus.ERROR) this.reload();
+    if (this.#hostAssets) return;
+    if (this.#firstPage.status === TaskStatus.ERROR) this.reload();
     else if (this.loadMoreError) void this.loadMore();
   };
 
-  private readonly onPopState = (): void => {
-    if (this.syncUrl) this.readFilterFromUrl('history');
+  readonly #onPopState = (): void => {
+    if (this.syncUrl) this.#readFilterFromUrl('history');
   };
 
   /** On load a missing parameter keeps the host's filter; on back/forward it means "all". */
-  private readFilterFromUrl(origin: FilterOrigin, onLoad = false): void {
+  #readFilterFromUrl(origin: FilterOrigin, onLoad = false): void {
     const value = new URL(window.location.href).searchParams.get(URL_PARAM);
     if (onLoad && value === null) return;
-    this.setFilter(isProviderStatus(value) ? value : null, origin);
+    this.#setFilter(isProviderStatus(value) ? value : null, origin);
   }
 
   /** A person's choice gets its own history entry; a host's change replaces the current one. */
-  private mirrorFilterInUrl(hadValue: boolean): void {
-    const origin = this.filterOrigin;
-    this.filterOrigin = 'host';
+  #mirrorFilterInUrl(hadValue: boolean): void {
+    const origin = this.#filterOrigin;
+    this.#filterOrigin = 'host';
     if (!this.syncUrl || origin === 'history' || !hadValue) return;
     const url = new URL(window.location.href);
     if (url.searchParams.get(URL_PARAM) === this.statusFilter) return;
@@ -1073,18 +1073,18 @@ export class AssetGallery extends LitElement {
     else window.history.replaceState(window.history.state, '', url);
   }
 
-  private observeEnd(): void {
+  #observeEnd(): void {
     const sentinel = this.infiniteScroll ? this.renderRoot.querySelector('.sentinel') : null;
     if (!sentinel) {
-      this.observer?.disconnect();
-      this.observer = undefined;
+      this.#observer?.disconnect();
+      this.#observer = undefined;
       return;
     }
-    this.observer ??= new IntersectionObserver((entries) => {
+    this.#observer ??= new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting) && !this.loadMoreError) void this.loadMore();
     }, { rootMargin: '400px' });
-    this.observer.disconnect();
-    this.observer.observe(sentinel);
+    this.#observer.disconnect();
+    this.#observer.observe(sentinel);
   }
 }
 
@@ -1125,14 +1125,14 @@ function readHostAsset(item: unknown): Asset | null {
   }
 }
 
-
-/** Adds the new assets after the known ones, skipping ids already shown (a page boundary that moved). */
+/** Counts parsed assets by the status the parser derived. */
 function countParsed(assets: readonly Asset[]): StatusCounts {
   const counts: StatusCounts = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
   for (const asset of assets) counts[asset.provider_status] += 1;
   return counts;
 }
 
+/** Adds the new assets after the known ones, skipping ids already shown (a page boundary that moved). */
 function dedupe(known: Asset[], added: Asset[]): Asset[] {
   const seen = new Set(known.map((asset) => asset.id));
   const result = known.slice();

@@ -59,36 +59,36 @@ export class UploadController implements ReactiveController {
   /** The last outcome, in words, for the live region. */
   message = '';
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: UploadControllerOptions;
-  private readonly queue = new LimitedQueue(CONCURRENT_UPLOADS);
-  private readonly running = new Set<AbortController>();
-  private bulkController: AbortController | undefined;
-  private nextKey = 1;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: UploadControllerOptions;
+  readonly #queue = new LimitedQueue(CONCURRENT_UPLOADS);
+  readonly #running = new Set<AbortController>();
+  #bulkController: AbortController | undefined;
+  #nextKey = 1;
   /** The backend answered that it has no reupload route: upload from the file's URL instead. */
-  private noReuploadRoute = false;
+  #noReuploadRoute = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadControllerOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostDisconnected(): void {
     // A gallery taken off the page cancels what it started, cleanly.
-    this.bulkController?.abort();
-    for (const controller of this.running) controller.abort();
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.#bulkController?.abort();
+    for (const controller of this.#running) controller.abort();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   /** Leaving the page while files are uploading asks first: the browser's own "Leave site?" prompt. */
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     event.preventDefault();
   };
 
   /** A new backend: find out again whether it has the reupload route. */
   clientChanged(): void {
-    this.noReuploadRoute = false;
+    this.#noReuploadRoute = false;
   }
 
   /**
@@ -98,45 +98,45 @@ export class UploadController implements ReactiveController {
   reupload(asset: Asset, providerId: string, bulkSignal?: AbortSignal): Promise<Result> | null {
     if (this.assetStates.get(asset.id)?.phase === 'running') return null;
     const request: UploadRequestDetail = { kind: 'reupload', assetId: asset.id, providerId };
-    if (!emit<UploadRequestDetail>(this.host, 'upload-request', request, { cancelable: true })) return null;
-    this.setAssetState(asset.id, { phase: 'running', providerId });
-    return this.run(request, asset, (state) => this.setAssetState(asset.id, state), bulkSignal);
+    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) return null;
+    this.#setAssetState(asset.id, { phase: 'running', providerId });
+    return this.#run(request, asset, (state) => this.#setAssetState(asset.id, state), bulkSignal);
   }
 
   /** Files a person chose or dropped: each is listed at once, uploaded in turn, and never dropped silently. */
   addFiles(files: Iterable<File>, providerId: string): void {
     for (const file of files) {
-      const row = this.addRow(file.name || this.options.copy().upload.addFiles, { kind: 'file', providerId, file });
-      if (!/^(image|video)\//.test(file.type)) this.setRowState(row, { phase: 'failed', message: this.options.copy().upload.notMedia });
-      else this.start(row);
+      const row = this.#addRow(file.name || this.#options.copy().upload.addFiles, { kind: 'file', providerId, file });
+      if (!/^(image|video)\//.test(file.type)) this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.notMedia });
+      else this.#start(row);
     }
   }
 
   addUrl(url: string, providerId: string): void {
-    this.start(this.addRow(url, { kind: 'url', providerId, url }));
+    this.#start(this.#addRow(url, { kind: 'url', providerId, url }));
   }
 
   retryRow(key: number): void {
     const row = this.rows.find((candidate) => candidate.key === key);
-    if (row && row.state?.phase !== 'running') this.start(row);
+    if (row && row.state?.phase !== 'running') this.#start(row);
   }
 
   dismissRow(key: number): void {
     this.rows = this.rows.filter((row) => row.key !== key);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Re-uploads every given local-only asset, three at a time, until done or cancelled. */
   async reuploadAll(assets: readonly Asset[], providerOf: (asset: Asset) => string): Promise<void> {
     if (this.bulk?.running || assets.length === 0) return;
     const controller = new AbortController();
-    this.bulkController = controller;
+    this.#bulkController = controller;
     const bulk: BulkProgress = { total: assets.length, done: 0, failed: 0, accepted: 0, localOnly: 0, running: true, cancelled: false };
     this.bulk = bulk;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     await Promise.all(
       assets.map((asset) =>
-        this.queue.add(async () => {
+        this.#queue.add(async () => {
           if (controller.signal.aborted) return;
           const result = await this.reupload(asset, providerOf(asset), controller.signal);
           if (result === 'aborted' || controller.signal.aborted) return;
@@ -145,122 +145,122 @@ export class UploadController implements ReactiveController {
           else if (result === 'local_only') bulk.localOnly += 1;
           else if (result === 'failed') bulk.failed += 1;
           this.bulk = { ...bulk };
-          this.host.requestUpdate();
+          this.#host.requestUpdate();
         }),
       ),
     );
     this.bulk = { ...bulk, running: false, cancelled: controller.signal.aborted };
-    this.bulkController = undefined;
-    const copy = this.options.copy().upload;
+    this.#bulkController = undefined;
+    const copy = this.#options.copy().upload;
     // One announcement for the whole run, not one per asset.
-    this.say(
+    this.#say(
       this.bulk.cancelled
-        ? formatCopy(copy.bulkCancelled, this.options.numbers({ done: bulk.done, total: bulk.total }))
-        : formatCopy(copy.bulkSummary, this.options.numbers({ accepted: bulk.accepted, localOnly: bulk.localOnly, failed: bulk.failed })),
+        ? formatCopy(copy.bulkCancelled, this.#options.numbers({ done: bulk.done, total: bulk.total }))
+        : formatCopy(copy.bulkSummary, this.#options.numbers({ accepted: bulk.accepted, localOnly: bulk.localOnly, failed: bulk.failed })),
     );
   }
 
   cancelBulk(): void {
-    this.bulkController?.abort();
+    this.#bulkController?.abort();
   }
 
-  private addRow(label: string, request: UploadRequestDetail): UploadRow {
-    const row: UploadRow = { key: this.nextKey++, label, request, state: null };
+  #addRow(label: string, request: UploadRequestDetail): UploadRow {
+    const row: UploadRow = { key: this.#nextKey++, label, request, state: null };
     this.rows = [row, ...this.rows];
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return row;
   }
 
-  private start(row: UploadRow): void {
-    if (!emit<UploadRequestDetail>(this.host, 'upload-request', row.request, { cancelable: true })) {
+  #start(row: UploadRow): void {
+    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', row.request, { cancelable: true })) {
       this.dismissRow(row.key); // the host page took it over
       return;
     }
-    this.setRowState(row, null);
-    void this.queue.add(async () => {
-      this.setRowState(row, { phase: 'running', providerId: row.request.providerId });
-      const result = await this.run(row.request, undefined, (state) => this.setRowState(row, state));
+    this.#setRowState(row, null);
+    void this.#queue.add(async () => {
+      this.#setRowState(row, { phase: 'running', providerId: row.request.providerId });
+      const result = await this.#run(row.request, undefined, (state) => this.#setRowState(row, state));
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
       if (result === 'accepted' || result === 'local_only') this.dismissRow(row.key);
       // Stopped half way (the gallery was taken off the page): the file stays, with Retry.
-      else if (result === 'aborted') this.setRowState(row, { phase: 'failed', message: this.options.copy().upload.stopped });
+      else if (result === 'aborted') this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.stopped });
     });
   }
 
   /** One upload, start to end; `bulkSignal` cancels it with the bulk run, whose items are announced together. */
-  private async run(request: UploadRequestDetail, asset: Asset | undefined, show: (state: UploadState | null) => void, bulkSignal?: AbortSignal): Promise<Result> {
+  async #run(request: UploadRequestDetail, asset: Asset | undefined, show: (state: UploadState | null) => void, bulkSignal?: AbortSignal): Promise<Result> {
     const controller = new AbortController();
     const abort = () => controller.abort(bulkSignal?.reason);
     bulkSignal?.addEventListener('abort', abort, { once: true });
-    this.running.add(controller);
-    if (this.running.size === 1) window.addEventListener('beforeunload', this.onBeforeUnload);
-    emit<UploadStartDetail>(this.host, 'upload-start', request);
+    this.#running.add(controller);
+    if (this.#running.size === 1) window.addEventListener('beforeunload', this.#onBeforeUnload);
+    emit<UploadStartDetail>(this.#host, 'upload-start', request);
     try {
-      const reply = await this.send(request, asset, controller.signal);
+      const reply = await this.#send(request, asset, controller.signal);
       const newAssetId = assetIdOf(reply);
-      const read = interpretUploadResponse(reply, this.options.copy());
+      const read = interpretUploadResponse(reply, this.#options.copy());
       // Through upload-from-url the server made a new asset, and this one stays as it was: say so.
       const madeNew = request.assetId !== undefined && newAssetId !== undefined && newAssetId !== request.assetId;
-      const outcome = madeNew ? { ...read, message: formatCopy(this.options.copy().upload.asNewAsset, { message: read.message, id: newAssetId }) } : read;
+      const outcome = madeNew ? { ...read, message: formatCopy(this.#options.copy().upload.asNewAsset, { message: read.message, id: newAssetId }) } : read;
       show({ phase: 'done', assetId: request.assetId, ...outcome });
-      this.options.uploaded(outcome, request.assetId, newAssetId);
-      if (!bulkSignal) this.say(outcome.message);
-      emit<UploadCompleteDetail>(this.host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
+      this.#options.uploaded(outcome, request.assetId, newAssetId);
+      if (!bulkSignal) this.#say(outcome.message);
+      emit<UploadCompleteDetail>(this.#host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
       return outcome.providerSucceeded ? 'accepted' : 'local_only';
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) {
         show(null);
         return 'aborted';
       }
-      const message = describeError(error, this.options.copy());
+      const message = describeError(error, this.#options.copy());
       show({ phase: 'failed', message });
-      if (!bulkSignal) this.say(message);
-      emit<UploadErrorDetail>(this.host, 'upload-error', withoutUndefined({ assetId: request.assetId, message }));
+      if (!bulkSignal) this.#say(message);
+      emit<UploadErrorDetail>(this.#host, 'upload-error', withoutUndefined({ assetId: request.assetId, message }));
       return 'failed';
     } finally {
       bulkSignal?.removeEventListener('abort', abort);
-      this.running.delete(controller);
-      if (this.running.size === 0) window.removeEventListener('beforeunload', this.onBeforeUnload);
+      this.#running.delete(controller);
+      if (this.#running.size === 0) window.removeEventListener('beforeunload', this.#onBeforeUnload);
     }
   }
 
   /** The host's uploader, or the client: the reupload route where the backend has it, else upload-from-url. */
-  private async send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal): Promise<unknown> {
-    const uploader = this.options.uploader();
+  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal): Promise<unknown> {
+    const uploader = this.#options.uploader();
     if (uploader) return uploader(request, signal);
-    const client = this.options.client();
+    const client = this.#options.client();
     const provider_id = request.providerId;
     if (request.kind === 'file' && request.file) return client.upload({ file: request.file, provider_id }, { signal });
     if (request.kind === 'url' && request.url) return client.uploadFromUrl({ url: request.url, provider_id }, { signal });
     const assetId = request.assetId as number; // a re-upload always names its asset
-    if (!this.noReuploadRoute) {
+    if (!this.#noReuploadRoute) {
       try {
         return await client.reupload(assetId, { provider_id }, { signal });
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
-        this.noReuploadRoute = true;
+        this.#noReuploadRoute = true;
       }
     }
     const url = asset?.file_url ?? asset?.remote_url;
-    if (!url) throw new Error(this.options.copy().upload.noFileUrl);
+    if (!url) throw new Error(this.#options.copy().upload.noFileUrl);
     return client.uploadFromUrl({ url, provider_id }, { signal });
   }
 
-  private setAssetState(assetId: number, state: UploadState | null): void {
+  #setAssetState(assetId: number, state: UploadState | null): void {
     if (state) this.assetStates.set(assetId, state);
     else this.assetStates.delete(assetId);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private setRowState(row: UploadRow, state: UploadState | null): void {
+  #setRowState(row: UploadRow, state: UploadState | null): void {
     this.rows = this.rows.map((candidate) => (candidate.key === row.key ? { ...candidate, state } : candidate));
     row.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private say(message: string): void {
+  #say(message: string): void {
     this.message = message;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
 

@@ -194,7 +194,7 @@ export class MediaCard extends LitElement {
    */
   @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
-  private readonly words = new WordsController(this);
+  readonly #words = new WordsController(this);
 
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
@@ -202,28 +202,28 @@ export class MediaCard extends LitElement {
   /** An `upload-request` left and was not cancelled; `.upload` has not changed since. */
   @state() private pending = false;
 
-  private view: View | null = null;
+  #view: View | null = null;
 
   /** The pending request was a retry: its button keeps saying so while it runs. */
-  private retrying = false;
+  #retrying = false;
 
   /** The upload button had focus before this update. */
-  private uploadHadFocus = false;
+  #uploadHadFocus = false;
 
   /** The asset's id, as reflected in `asset-id`; null without an asset. */
   get assetId(): number | null {
-    return this.view ? this.view.asset.id : null;
+    return this.#view ? this.#view.asset.id : null;
   }
 
   /** The asset's provider status, as reflected in `status`; null without an asset. */
   get status(): ProviderStatus | null {
-    return this.view ? this.view.status : null;
+    return this.#view ? this.#view.status : null;
   }
 
   /** The provider an upload goes to: `upload-provider`, else the asset's `provider_id`, else `pixverse`. */
   get uploadTarget(): string {
     const chosen = typeof this.uploadProvider === 'string' ? this.uploadProvider.trim() : '';
-    return chosen || this.view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
+    return chosen || this.#view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
   }
 
   override connectedCallback(): void {
@@ -234,51 +234,51 @@ export class MediaCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('asset')) {
-      const before = this.view?.asset.id;
-      this.view = toView(this.asset);
-      if (this.view?.asset.id !== before) {
+      const before = this.#view?.asset.id;
+      this.#view = toView(this.asset);
+      if (this.#view?.asset.id !== before) {
         // Another asset (a recycled card): nothing of the previous one's request is pending here.
         this.pending = false;
-        this.retrying = false;
+        this.#retrying = false;
       }
       this.attempt = 0; // a new asset gets a fresh try, whatever failed before
-      this.reflect('asset-id', this.view ? String(this.view.asset.id) : null);
-      this.reflect('status', this.view ? this.view.status : null);
+      this.#reflect('asset-id', this.#view ? String(this.#view.asset.id) : null);
+      this.#reflect('status', this.#view ? this.#view.status : null);
     }
     if (changed.has('loading') && this.loading !== 'eager' && this.loading !== 'lazy') this.loading = 'lazy';
     // The handler answered (running, an outcome, or idle again): the card shows that from now on.
     if (changed.has('upload') || (changed.has('uploads') && !this.uploads)) this.pending = false;
-    const button = this.uploadButton;
-    this.uploadHadFocus = button !== null && this.shadowRoot?.activeElement === button;
+    const button = this.#uploadButton;
+    this.#uploadHadFocus = button !== null && this.shadowRoot?.activeElement === button;
   }
 
   protected override updated(): void {
     // The button goes when the provider accepted the upload (or the controls went): focus stays in the card,
     // on its open button, rather than falling back to the page's start.
-    if (this.uploadHadFocus && this.uploadButton === null) this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
-    this.uploadHadFocus = false;
+    if (this.#uploadHadFocus && this.#uploadButton === null) this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
+    this.#uploadHadFocus = false;
   }
 
-  private get uploadButton(): HTMLButtonElement | null {
+  get #uploadButton(): HTMLButtonElement | null {
     return this.renderRoot?.querySelector<HTMLButtonElement>('.upload-button') ?? null;
   }
 
   protected override render(): TemplateResult {
-    const view = this.view;
+    const view = this.#view;
     if (!view) {
       return html`<article part="card" class="card empty">
         <div part="media" class="media"></div>
         <div part="body" class="body"></div>
       </article>`;
     }
-    const copy = this.words.copy;
+    const copy = this.#words.copy;
     const title = titleOf(view, copy);
     // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
     const openTab = this.position !== null || !this.tabbable ? '-1' : nothing;
     return html`<article part="card" class="card" aria-labelledby="title status">
       <div part="media" class="media">
-        ${this.renderMedia(view, copy)}
-        <button part="open" class="open" type="button" tabindex=${openTab} aria-label=${formatCopy(copy.card.open, { title })} @click=${this.onOpen}></button>
+        ${this.#renderMedia(view, copy)}
+        <button part="open" class="open" type="button" tabindex=${openTab} aria-label=${formatCopy(copy.card.open, { title })} @click=${this.#onOpen}></button>
       </div>
       <div part="body" class="body">
         <p part="title" class="title" id="title" dir="auto">${title}</p>
@@ -288,11 +288,11 @@ export class MediaCard extends LitElement {
           ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</li>`}
+            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.#words.locale) })}</li>`}
           ${view.created === null
             ? nothing
             : html`<li part="meta-item" class="created">
-                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.words.locale)}</time>
+                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.#words.locale)}</time>
               </li>`}
         </ul>
         <provider-badge
@@ -304,13 +304,13 @@ export class MediaCard extends LitElement {
           .tabbable=${this.tabbable}
           .copy=${this.copy}
         ></provider-badge>
-        ${this.renderUpload(view, copy)}
+        ${this.#renderUpload(view, copy)}
         ${this.position === null ? nothing : html`<span class="visually-hidden">, ${this.position}</span>`}
       </div>
     </article>`;
   }
 
-  private renderMedia(view: View, copy: Copy): TemplateResult {
+  #renderMedia(view: View, copy: Copy): TemplateResult {
     const source = view.sources[this.attempt];
     if (source?.kind === 'image') {
       return html`<img
@@ -320,7 +320,7 @@ export class MediaCard extends LitElement {
         alt=""
         loading=${this.loading}
         decoding="async"
-        @error=${this.onMediaError}
+        @error=${this.#onMediaError}
       />`;
     }
     if (source?.kind === 'video') {
@@ -333,7 +333,7 @@ export class MediaCard extends LitElement {
         muted
         playsinline
         aria-hidden="true"
-        @error=${this.onMediaError}
+        @error=${this.#onMediaError}
       ></video>`;
     }
     const glyph = Object.hasOwn(GLYPHS, view.mediaType ?? '') ? GLYPHS[view.mediaType as string] : GLYPHS.other;
@@ -348,8 +348,8 @@ export class MediaCard extends LitElement {
    * The upload controls. The button comes first and keeps its place (and its node, so focus stays on it) from
    * idle to running to a failure; the progress or the outcome follow it.
    */
-  private renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
-    const upload = this.uploadView(view, copy);
+  #renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
+    const upload = this.#uploadView(view, copy);
     if (!upload) return nothing;
     const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
     return html`<div part="upload" class="upload" data-phase=${upload.phase}>
@@ -361,7 +361,7 @@ export class MediaCard extends LitElement {
             tabindex=${this.tabbable ? nothing : '-1'}
             aria-disabled=${upload.busy ? 'true' : nothing}
             aria-describedby=${upload.message === null ? nothing : 'upload-message'}
-            @click=${this.onUploadClick}
+            @click=${this.#onUploadClick}
           >
             ${upload.retry ? copy.upload.retry : copy.upload.action}
           </button>`
@@ -381,7 +381,7 @@ export class MediaCard extends LitElement {
   }
 
   /** What the upload controls show, or null for none. */
-  private uploadView(view: View, copy: Copy): UploadView | null {
+  #uploadView(view: View, copy: Copy): UploadView | null {
     if (!this.uploads) return null;
     const state = readUploadState(this.upload);
     const target = this.uploadTarget;
@@ -391,7 +391,7 @@ export class MediaCard extends LitElement {
       const provider = state?.phase === 'running' ? state.providerId : target;
       return {
         phase: 'running',
-        retry: this.retrying || localOnly,
+        retry: this.#retrying || localOnly,
         button: true,
         busy: true,
         message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }),
@@ -415,37 +415,37 @@ export class MediaCard extends LitElement {
   }
 
   /** Asks for an upload, once: clicks while one is pending or running do nothing. */
-  private readonly onUploadClick = (): void => {
-    const view = this.view;
+  readonly #onUploadClick = (): void => {
+    const view = this.#view;
     if (!view || !this.uploads || this.pending || readUploadState(this.upload)?.phase === 'running') return;
-    const upload = this.uploadView(view, this.words.copy);
+    const upload = this.#uploadView(view, this.#words.copy);
     if (!upload?.button) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;
-    this.retrying = upload.retry;
+    this.#retrying = upload.retry;
     const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.asset.id, providerId: this.uploadTarget };
     if (!emit<UploadRequestDetail>(this, 'upload-request', detail, { cancelable: true })) {
       // Vetoed: back to the button as it was.
       this.pending = false;
-      this.retrying = false;
+      this.#retrying = false;
     }
   };
 
   /** A picture that did not load: try the next source, or show the placeholder. */
-  private readonly onMediaError = (event: Event): void => {
+  readonly #onMediaError = (event: Event): void => {
     const element = event.currentTarget as HTMLImageElement | HTMLVideoElement;
-    const source = this.view?.sources[this.attempt];
+    const source = this.#view?.sources[this.attempt];
     // A late error of a previous asset's picture changes nothing.
     if (!source || element.getAttribute('src') !== source.src) return;
     this.attempt += 1;
   };
 
-  private readonly onOpen = (): void => {
-    const asset = this.view?.asset;
+  readonly #onOpen = (): void => {
+    const asset = this.#view?.asset;
     if (asset) emit<AssetOpenDetail>(this, 'asset-open', { asset });
   };
 
-  private reflect(name: string, value: string | null): void {
+  #reflect(name: string, value: string | null): void {
     if (value === null) this.removeAttribute(name);
     else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
   }

@@ -73,7 +73,7 @@ export class ProviderBadge extends LitElement {
    */
   @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
-  private readonly words = new WordsController(this);
+  readonly #words = new WordsController(this);
 
   @state() private open = false;
 
@@ -81,17 +81,17 @@ export class ProviderBadge extends LitElement {
   @query('.explanation') private explanation!: HTMLElement;
 
   /** Opened by a click or tap: stays until clicked again, Escape, or a click elsewhere. */
-  private pinned = false;
-  private hovered = false;
-  private focused = false;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #pinned = false;
+  #hovered = false;
+  #focused = false;
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.hovered = this.focused = this.pinned = false;
+    this.#hovered = this.#focused = this.#pinned = false;
     this.open = false;
-    this.stopListening();
-    clearTimeout(this.closeTimer);
+    this.#stopListening();
+    clearTimeout(this.#closeTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -99,7 +99,7 @@ export class ProviderBadge extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const copy = this.words.copy;
+    const copy = this.#words.copy;
     const reason = typeof this.reason === 'string' && this.reason.trim() ? this.reason.trim() : undefined;
     const shownReason = this.status === 'local_only' || this.status === 'flagged' ? reason : undefined;
     return html`<button
@@ -110,12 +110,12 @@ export class ProviderBadge extends LitElement {
         data-status=${this.status}
         aria-describedby="explanation"
         aria-expanded=${this.open ? 'true' : 'false'}
-        @click=${this.onClick}
-        @keydown=${this.onKeydown}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-        @pointerenter=${this.onPointerEnter}
-        @pointerleave=${this.onPointerLeave}
+        @click=${this.#onClick}
+        @keydown=${this.#onKeydown}
+        @focus=${this.#onFocus}
+        @blur=${this.#onBlur}
+        @pointerenter=${this.#onPointerEnter}
+        @pointerleave=${this.#onPointerLeave}
       >
         ${statusIcon(this.status)}<span part="label" class="label">${statusLabel(this.status, copy)}</span>
       </button>
@@ -126,8 +126,8 @@ export class ProviderBadge extends LitElement {
         role="tooltip"
         popover="manual"
         data-status=${this.status}
-        @pointerenter=${this.onPointerEnter}
-        @pointerleave=${this.onPointerLeave}
+        @pointerenter=${this.#onPointerEnter}
+        @pointerleave=${this.#onPointerLeave}
       >
         ${this.provider ? html`<span part="provider" class="provider">${providerName(this.provider, copy)}</span>` : null}
         ${statusExplanation(this.status, shownReason, copy)}
@@ -141,96 +141,96 @@ export class ProviderBadge extends LitElement {
     if (this.open) {
       if (supportsPopover && !popover.matches(':popover-open')) popover.showPopover();
       if (!supportsPopover) popover.classList.add('fallback-open');
-      this.place();
-      this.startListening();
+      this.#place();
+      this.#startListening();
     } else {
       if (supportsPopover && popover.matches(':popover-open')) popover.hidePopover();
       popover.classList.remove('fallback-open');
-      this.stopListening();
+      this.#stopListening();
     }
   }
 
-  private setOpen(): void {
-    clearTimeout(this.closeTimer);
-    this.open = this.pinned || this.hovered || this.focused;
+  #setOpen(): void {
+    clearTimeout(this.#closeTimer);
+    this.open = this.#pinned || this.#hovered || this.#focused;
   }
 
   /** A click or tap pins the explanation open; a second one closes it. */
-  private readonly onClick = (): void => {
-    if (this.pinned) {
-      this.dismiss();
+  readonly #onClick = (): void => {
+    if (this.#pinned) {
+      this.#dismiss();
     } else {
-      this.pinned = true;
-      this.setOpen();
+      this.#pinned = true;
+      this.#setOpen();
     }
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
-      this.dismiss();
+      this.#dismiss();
     }
   };
 
-  private readonly onFocus = (): void => {
+  readonly #onFocus = (): void => {
     // Keyboard focus shows the explanation; a mouse click's focus is handled by the click.
     if (this.button.matches(':focus-visible')) {
-      this.focused = true;
-      this.setOpen();
+      this.#focused = true;
+      this.#setOpen();
     }
   };
 
-  private readonly onBlur = (): void => {
-    this.focused = false;
-    this.pinned = false;
-    this.setOpen();
+  readonly #onBlur = (): void => {
+    this.#focused = false;
+    this.#pinned = false;
+    this.#setOpen();
   };
 
-  private readonly onPointerEnter = (event: PointerEvent): void => {
+  readonly #onPointerEnter = (event: PointerEvent): void => {
     if (event.pointerType !== 'mouse') return; // touch and pen use the tap
-    this.hovered = true;
-    this.setOpen();
+    this.#hovered = true;
+    this.#setOpen();
   };
 
-  private readonly onPointerLeave = (event: PointerEvent): void => {
+  readonly #onPointerLeave = (event: PointerEvent): void => {
     if (event.pointerType !== 'mouse') return;
-    this.hovered = false;
-    clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.setOpen(), HOVER_GRACE_MS);
+    this.#hovered = false;
+    clearTimeout(this.#closeTimer);
+    this.#closeTimer = setTimeout(() => this.#setOpen(), HOVER_GRACE_MS);
   };
 
   /** Escape closes it wherever focus is (WCAG 1.4.13); it opens again on the next hover, focus or tap. */
-  private dismiss(): void {
-    this.pinned = this.hovered = this.focused = false;
-    this.setOpen();
+  #dismiss(): void {
+    this.#pinned = this.#hovered = this.#focused = false;
+    this.#setOpen();
   }
 
-  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.dismiss();
+  readonly #onDocumentKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.#dismiss();
   };
 
-  private readonly onDocumentPointerdown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.dismiss();
+  readonly #onDocumentPointerdown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#dismiss();
   };
 
-  private readonly onViewportChange = (): void => this.place();
+  readonly #onViewportChange = (): void => this.#place();
 
-  private startListening(): void {
-    document.addEventListener('keydown', this.onDocumentKeydown);
-    document.addEventListener('pointerdown', this.onDocumentPointerdown);
-    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    window.addEventListener('resize', this.onViewportChange, { passive: true });
+  #startListening(): void {
+    document.addEventListener('keydown', this.#onDocumentKeydown);
+    document.addEventListener('pointerdown', this.#onDocumentPointerdown);
+    window.addEventListener('scroll', this.#onViewportChange, { capture: true, passive: true });
+    window.addEventListener('resize', this.#onViewportChange, { passive: true });
   }
 
-  private stopListening(): void {
-    document.removeEventListener('keydown', this.onDocumentKeydown);
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
-    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
-    window.removeEventListener('resize', this.onViewportChange);
+  #stopListening(): void {
+    document.removeEventListener('keydown', this.#onDocumentKeydown);
+    document.removeEventListener('pointerdown', this.#onDocumentPointerdown);
+    window.removeEventListener('scroll', this.#onViewportChange, { capture: true });
+    window.removeEventListener('resize', this.#onViewportChange);
   }
 
   /** Below the badge, or above it when there is no room, from its start; kept inside the viewport. Set through the CSSOM (CSP-safe). */
-  private place(): void {
+  #place(): void {
     const anchor = this.button.getBoundingClientRect();
     const popover = this.explanation;
     const { width, height } = popover.getBoundingClientRect();

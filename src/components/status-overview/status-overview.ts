@@ -138,20 +138,20 @@ export class StatusOverview extends LitElement {
    */
   @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
-  private readonly words = new WordsController(this);
+  readonly #words = new WordsController(this);
 
   /** What the live region says; empty until the counts change after the first render. */
   @state() private announcement = '';
 
-  private shown: StatusCounts = { ...EMPTY_COUNTS };
+  #shown: StatusCounts = { ...EMPTY_COUNTS };
   /** The counts as last announced (or as first rendered), as a key. */
-  private announcedKey: string | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #announcedKey: string | undefined;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
-    this.announceTimer = undefined;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -159,22 +159,22 @@ export class StatusOverview extends LitElement {
     if (changed.has('countsSource') && this.countsSource !== 'loaded' && this.countsSource !== 'server') this.countsSource = 'loaded';
     // Counting is O(n): only when the data changes, never on a filter switch.
     if (changed.has('assets') || changed.has('counts') || !this.hasUpdated) {
-      this.shown = this.counts != null ? sanitizeCounts(this.counts) : countByStatus(this.assets);
-      this.scheduleAnnouncement();
+      this.#shown = this.counts != null ? sanitizeCounts(this.counts) : countByStatus(this.assets);
+      this.#scheduleAnnouncement();
     }
   }
 
   protected override render(): TemplateResult {
-    const copy = this.words.copy;
-    const locale = this.words.locale;
+    const copy = this.#words.copy;
+    const locale = this.#words.locale;
     const format = numberFormat(locale);
-    const counts = this.shown;
+    const counts = this.#shown;
     const total = PROVIDER_STATUSES.reduce((sum, status) => sum + counts[status], 0);
     const active = this.statusFilter;
     const fromServer = this.countsSource === 'server' && this.counts != null;
     const caption = fromServer ? copy.overview.countsServer : formatPlural(copy.overview.countsLoaded, total, locale);
     return html`<div part="group" class="group" role="group" aria-label=${copy.overview.label} aria-describedby="caption">
-        <button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.onAllClick}>
+        <button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.#onAllClick}>
           <span part="label" class="label">${copy.overview.all}</span>
           <span part="count" class="count">${format.format(total)}</span>
         </button>
@@ -186,7 +186,7 @@ export class StatusOverview extends LitElement {
               type="button"
               data-status=${status}
               aria-pressed=${active === status ? 'true' : 'false'}
-              @click=${() => this.select(active === status ? null : status)}
+              @click=${() => this.#select(active === status ? null : status)}
             >
               ${statusIcon(status)}<span part="count" class="count">${format.format(counts[status])}</span>
               <span part="label" class="label">${statusLabel(status, copy)}</span>
@@ -197,33 +197,33 @@ export class StatusOverview extends LitElement {
       <span class="visually-hidden" role="status">${this.announcement || nothing}</span>`;
   }
 
-  private readonly onAllClick = (): void => this.select(null);
+  readonly #onAllClick = (): void => this.#select(null);
 
   /** Asks the host (the event may be cancelled), then selects `status` (`null`: all). */
-  private select(status: ProviderStatus | null): void {
+  #select(status: ProviderStatus | null): void {
     if (status === this.statusFilter) return;
     if (!emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status }, { cancelable: true })) return;
     this.statusFilter = status;
   }
 
   /** Silent on the first render; afterwards one polite summary once the counts have rested, and only if they differ. */
-  private scheduleAnnouncement(): void {
-    const key = PROVIDER_STATUSES.map((status) => this.shown[status]).join(',');
-    if (this.announcedKey === undefined) {
-      this.announcedKey = key;
+  #scheduleAnnouncement(): void {
+    const key = PROVIDER_STATUSES.map((status) => this.#shown[status]).join(',');
+    if (this.#announcedKey === undefined) {
+      this.#announcedKey = key;
       return;
     }
-    clearTimeout(this.announceTimer);
-    this.announceTimer = undefined;
-    if (key === this.announcedKey) return;
-    this.announceTimer = setTimeout(() => {
-      this.announceTimer = undefined;
-      const counts = this.shown;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = undefined;
+    if (key === this.#announcedKey) return;
+    this.#announceTimer = setTimeout(() => {
+      this.#announceTimer = undefined;
+      const counts = this.#shown;
       const now = PROVIDER_STATUSES.map((status) => counts[status]).join(',');
-      if (now === this.announcedKey) return;
-      this.announcedKey = now;
-      const format = numberFormat(this.words.locale);
-      const copy = this.words.copy;
+      if (now === this.#announcedKey) return;
+      this.#announcedKey = now;
+      const format = numberFormat(this.#words.locale);
+      const copy = this.#words.copy;
       this.announcement = PROVIDER_STATUSES.map((status) =>
         formatCopy(copy.overview.summary, { count: format.format(counts[status]), label: statusLabel(status, copy) }),
       ).join(copy.overview.summarySeparator);
