@@ -300,6 +300,30 @@ describe('<asset-gallery>', () => {
     expect(fetched).to.equal(0);
   });
 
+  it('drops the page on its way when the host hands over its own assets, and reports nothing of it', async () => {
+    const backend = createMockBackend({ count: 30, invalidItems: true });
+    const host = (await createAssetsPage(createMockBackend({ count: 5, seed: 9 }))).slice(0, 5);
+    const answer = mockFetch(backend.handlers);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A server that answers late and ignores the abort, as a custom fetch may.
+    const lateFetch: FetchLike = async (url, init) => {
+      await gate;
+      return answer(url, { ...init, signal: undefined });
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery .fetch=${lateFetch}></asset-gallery>`);
+    const events: string[] = [];
+    for (const type of ['assets-loaded', 'assets-error']) gallery.addEventListener(type, () => events.push(type));
+    gallery.assets = host;
+    await gallery.updateComplete;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await gallery.updateComplete;
+    expect(events).to.deep.equal([]);
+    expect(text(gallery)).not.to.match(/loaded|could not be shown/);
+    expect(overviewButton(gallery, /All/).textContent?.replace(/\D/g, '')).to.equal('5');
+  });
+
   it('opens a card with asset-open', async () => {
     const { gallery } = await mount();
     await loaded(gallery);

@@ -277,9 +277,12 @@ export class AssetGallery extends LitElement {
     task: async ([client, filter, limit], { signal }) => client.list({ limit, provider_status: filter }, { signal }),
     args: () => [this.#client, this.statusFilter, this.#limit, this.reloads] as const,
     autoRun: false,
-    onComplete: (page: AssetPage) => this.#showFirstPage(page),
+    // A page that was on its way when the host handed over its own assets is not shown, nor reported.
+    onComplete: (page: AssetPage) => {
+      if (!this.#hostAssets) this.#showFirstPage(page);
+    },
     onError: (error: unknown) => {
-      if (!isAbortError(error)) emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.#words.copy) });
+      if (!isAbortError(error) && !this.#hostAssets) emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.#words.copy) });
     },
   });
 
@@ -402,7 +405,10 @@ export class AssetGallery extends LitElement {
     );
     if (restart) {
       this.#startOver();
-      if (!this.#hostAssets) {
+      if (this.#hostAssets) {
+        this.#firstPage.abort();
+        this.#serverTotals.abort();
+      } else {
         void this.#firstPage.run();
         if (['endpoint', 'api', 'fetch', 'headers', 'reloads'].some((key) => changed.has(key as keyof AssetGallery)) || this.#serverTotals.status === TaskStatus.INITIAL) {
           void this.#serverTotals.run();
