@@ -20,6 +20,7 @@ export const de = {
     reused: 'Schon bei {provider}: ein vorhandenes Asset wird weiterverwendet',
     localOnly: 'Lokal gespeichert; Upload zum Anbieter fehlgeschlagen',
     localOnlyWithReason: 'Lokal gespeichert; Upload zum Anbieter fehlgeschlagen: {reason}',
+    savedToLibrary: 'Nur in der Bibliothek gespeichert; an keinen Anbieter gesendet',
     unreadable: 'Die Antwort des Servers auf den Upload war nicht lesbar; ob er bei {provider} angenommen wurde, ist nicht bekannt',
     action: 'Zum Anbieter hochladen',
     retry: 'Upload wiederholen',

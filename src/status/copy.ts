@@ -20,6 +20,8 @@ export interface Copy {
     reused: string;
     localOnly: string;
     localOnlyWithReason: string;
+    /** A save to the library only (no provider was asked). */
+    savedToLibrary: string;
     unreadable: string;
     /** The card's button when the asset is not on the provider yet. */
     action: string;
@@ -141,6 +143,7 @@ export const DEFAULT_COPY: Copy = {
     reused: 'Already on {provider}: reused an existing asset',
     localOnly: 'Saved locally; provider upload failed',
     localOnlyWithReason: 'Saved locally; provider upload failed: {reason}',
+    savedToLibrary: 'Saved to the library only; not sent to a provider',
     unreadable: "The server's reply to the upload could not be read, so it is not known whether {provider} accepted it",
     action: 'Upload to provider',
     retry: 'Retry upload',

@@ -7,6 +7,8 @@ export {
   isProviderStatus,
   localOnlyReason,
   LOCAL_ONLY_NOTE_PREFIX,
+  LIBRARY_NOTE_PREFIX,
+  LIBRARY_PROVIDER_ID,
   REUSED_NOTE_PREFIX,
   type ProviderStatus,
 } from './statuses.js';

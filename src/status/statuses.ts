@@ -16,6 +16,13 @@ export function isProviderStatus(value: unknown): value is ProviderStatus {
  */
 export const LOCAL_ONLY_NOTE_PREFIX = 'Asset saved locally; provider upload failed';
 
+/**
+ * A save to the library (HEAD's `save_target=library`) never goes to a provider: the reply names the provider
+ * `local` and its note starts with this ("Saved to library (backend storage only)."). The asset is local only.
+ */
+export const LIBRARY_NOTE_PREFIX = 'Saved to library';
+export const LIBRARY_PROVIDER_ID = 'local';
+
 /** Dedup notes start with this ("Reused existing asset (deduplicated by sha256)", "… (phash match)"). */
 export const REUSED_NOTE_PREFIX = 'Reused existing asset';
 

@@ -1,6 +1,6 @@
 import { isRecord, readField } from './read.js';
 import { formatCopy, getCopy, providerName, type Copy } from './copy.js';
-import { LOCAL_ONLY_NOTE_PREFIX, localOnlyReason, REUSED_NOTE_PREFIX, type ProviderStatus } from './statuses.js';
+import { LIBRARY_NOTE_PREFIX, LIBRARY_PROVIDER_ID, LOCAL_ONLY_NOTE_PREFIX, localOnlyReason, REUSED_NOTE_PREFIX, type ProviderStatus } from './statuses.js';
 
 /** What an upload response means for the person who asked for it. */
 export interface UploadOutcome {
@@ -16,7 +16,8 @@ export interface UploadOutcome {
 
 /**
  * Reads an `UploadAssetResponse` the way the browser extension does: the provider succeeded unless the note
- * starts with "Asset saved locally; provider upload failed". Any other note (none, empty, "Uploaded via
+ * starts with "Asset saved locally; provider upload failed". A save to the library only (provider `local`,
+ * "Saved to library …") is local only too: no provider was asked. Any other note (none, empty, "Uploaded via
  * OpenAPI", a dedup note, …) is provider success. A reply that is not an object says nothing either way, so
  * it is reported as an unknown outcome, never as success. Never throws.
  */
@@ -31,6 +32,10 @@ export function interpretUploadResponse(response: unknown, copy: Copy = getCopy(
     return reason === undefined
       ? { providerSucceeded: false, status: 'local_only', message: copy.upload.localOnly }
       : { providerSucceeded: false, status: 'local_only', message: formatCopy(copy.upload.localOnlyWithReason, { reason }), reason };
+  }
+  // A save to the library only was never meant for a provider: kept here, and not a provider success.
+  if (note.startsWith(LIBRARY_NOTE_PREFIX) || stringField(response, 'provider_id') === LIBRARY_PROVIDER_ID) {
+    return { providerSucceeded: false, status: 'local_only', message: copy.upload.savedToLibrary };
   }
   const template = note.startsWith(REUSED_NOTE_PREFIX) ? copy.upload.reused : copy.upload.accepted;
   return { providerSucceeded: true, status: 'ok', message: formatCopy(template, { provider }) };

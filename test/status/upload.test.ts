@@ -92,6 +92,27 @@ describe('interpretUploadResponse', () => {
     }
   });
 
+  describe('library saves (save_target=library)', () => {
+    const library = {
+      provider_id: 'local',
+      media_type: 'image',
+      external_url: '/api/v1/media/u/1/content/ab/x.jpg',
+      provider_asset_id: 'local_4f2a9c0e7b1d8635',
+      asset_id: 5,
+      note: 'Saved to library (backend storage only).',
+      versioning_status: 'not_requested',
+    };
+    it('reports the contract’s library reply as local only, never as provider success', () => {
+      const outcome = interpretUploadResponse(library);
+      expect(outcome).to.deep.equal({ providerSucceeded: false, status: 'local_only', message: 'Saved to the library only; not sent to a provider' });
+    });
+    it('knows it by the provider `local` alone, or by the note alone', () => {
+      expect(interpretUploadResponse({ ...library, note: null }).providerSucceeded).to.equal(false);
+      expect(interpretUploadResponse({ ...library, note: 'Reused existing asset (deduplicated by sha256)' }).status).to.equal('local_only');
+      expect(interpretUploadResponse({ ...library, provider_id: 'pixverse' }).providerSucceeded).to.equal(false);
+    });
+  });
+
   describe('local-only notes', () => {
     it('gives the full reason, colons included', () => {
       const outcome = interpretUploadResponse(reply({ note: `${PREFIX}: Pixverse upload failed: HTTP 500` }));
