@@ -257,6 +257,27 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     elsewhere.remove();
   });
 
+  it('starts none of the waiting files once the gallery is off the page, and keeps them listed with Retry', async () => {
+    const { gallery, uploadsSent } = await mount({ hold: true });
+    gallery.uploadFiles(['1', '2', '3', '4', '5'].map((name) => png(`${name}.png`)));
+    await waitUntil(() => uploadsSent().length === 3);
+    const unloadPrompts: boolean[] = [];
+    const onUnload = (event: Event) => unloadPrompts.push(event.defaultPrevented);
+    gallery.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.addEventListener('beforeunload', onUnload);
+    window.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+    window.removeEventListener('beforeunload', onUnload);
+    expect(uploadsSent().length).to.equal(3);
+    expect(unloadPrompts).to.deep.equal([false]);
+    document.body.append(gallery);
+    await gallery.updateComplete;
+    const rows = [...root(gallery).querySelectorAll('[part="upload-row"]')].map((row) => (row.textContent ?? '').replace(/\s+/g, ' '));
+    expect(rows).to.have.length(5);
+    expect(rows.every((row) => /The upload was stopped before it finished/.test(row) && /Retry upload/.test(row))).to.equal(true);
+    gallery.remove();
+  });
+
   it('aborts its uploads when the gallery is taken off the page', async () => {
     const { gallery, uploadsSent } = await mount({ hold: true });
     void gallery.reuploadLocalOnly();

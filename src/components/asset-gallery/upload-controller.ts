@@ -178,6 +178,11 @@ export class UploadController implements ReactiveController {
     }
     this.#setRowState(row, null);
     void this.#queue.add(async () => {
+      // Its turn came after the gallery left the page: it does not start; the file stays, with Retry.
+      if (!this.#host.isConnected) {
+        this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.stopped });
+        return;
+      }
       this.#setRowState(row, { phase: 'running', providerId: row.request.providerId });
       const result = await this.#run(row.request, undefined, (state) => this.#setRowState(row, state));
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
