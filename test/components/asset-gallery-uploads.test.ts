@@ -162,6 +162,23 @@ describe('<asset-gallery uploads>: files and URLs', () => {
     expect(statusLine(gallery)).to.contain('Saved locally; provider upload failed');
   });
 
+  it('updates a shown asset in place when the server answers a file with it (dedup)', async () => {
+    const { gallery, backend } = await mount();
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const before = cards(gallery).length;
+    // The server had the file already, and that asset has since reached the provider.
+    const record = backend.db.assets.find((asset) => asset.id === id) as (typeof backend.db.assets)[number];
+    gallery.uploader = async () => {
+      record.provider_asset_id = 'c0ffee-on-pixverse';
+      return { provider_id: 'pixverse', asset_id: id, note: 'Reused existing asset (deduplicated by sha256, uploaded to pixverse)' };
+    };
+    gallery.uploadFiles([png('again.png')]);
+    await waitUntil(() => cardFor(gallery, id)?.getAttribute('status') === 'ok', 'the shown card did not follow the server');
+    expect(cards(gallery).filter((shown) => assetOf(shown).id === id)).to.have.length(1);
+    expect(cards(gallery).length).to.equal(before);
+  });
+
   it('keeps a failed file listed with its error and a Retry, and never drops a non-media file silently', async () => {
     const { gallery, backend, uploadsSent } = await mount({ uploadFailure: 'bad-gateway' } as MockBackendOptions);
     gallery.uploadFiles([png('koi.png'), new File(['hello'], 'notes.txt', { type: 'text/plain' })]);

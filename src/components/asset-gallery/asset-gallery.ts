@@ -916,7 +916,9 @@ export class AssetGallery extends LitElement {
   async #addUploadedAsset(id: number): Promise<void> {
     try {
       const asset = await this.#client.get(id);
-      this.added = [asset, ...this.added.filter((added) => added.id !== id)];
+      // A dedup reply names an asset that is shown already: it is updated where it is, not added again.
+      if ((this.#hostAssets ?? this.loaded).some((known) => known.id === id)) this.#patch(asset);
+      else this.added = [asset, ...this.added.filter((added) => added.id !== id)];
     } catch {
       if (!this.#hostAssets) this.reload();
     }
