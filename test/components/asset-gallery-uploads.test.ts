@@ -102,6 +102,18 @@ describe('<asset-gallery uploads>: a card’s re-upload', () => {
     await waitUntil(() => cardFor(gallery, id)?.getAttribute('status') === 'ok');
   });
 
+  it('shows what the server made of an asset after refusing its re-upload (HEAD flags it)', async () => {
+    const { gallery, backend } = await mount({ scenario: 'provider-down' });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const record = backend.db.assets.find((asset) => asset.id === id) as (typeof backend.db.assets)[number];
+    record.flag_reason = 'Failed to upload asset to provider';
+    const failed = oneEvent(gallery, 'upload-error');
+    uploadButton(card)?.click();
+    await failed;
+    await waitUntil(() => cardFor(gallery, id)?.getAttribute('status') === 'flagged', 'the card kept the status from before the failure');
+  });
+
   it('falls back to upload-from-url with the file’s URL where the backend has no reupload route', async () => {
     const { gallery, uploadsSent } = await mount({ reupload: false } as MockBackendOptions);
     const card = firstLocalOnly(gallery);

@@ -247,6 +247,10 @@ export class AssetGallery extends LitElement {
     client: () => this.#client,
     uploader: () => this.uploader,
     uploaded: (outcome, assetId, newAssetId) => this.#afterUpload(outcome, assetId, newAssetId),
+    refused: (assetId) => {
+      void this.#refreshAsset(assetId);
+      this.#scheduleTotalsRefresh();
+    },
     copy: () => this.#words.copy,
     numbers: (values) => this.#numbers(values),
   });

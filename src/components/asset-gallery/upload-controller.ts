@@ -40,6 +40,8 @@ export interface UploadControllerOptions {
   uploader: () => Uploader | undefined;
   /** The server answered for `assetId` (a re-upload) or for a new asset (`newAssetId`, when the server said). */
   uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined) => void;
+  /** The server refused a re-upload of `assetId`: it may have changed the asset too (HEAD flags it). */
+  refused: (assetId: number) => void;
   /** The gallery's words, in its language. */
   copy: () => Copy;
   /** The numbers to put in them, formatted in its language. */
@@ -219,6 +221,7 @@ export class UploadController implements ReactiveController {
       }
       const message = describeError(error, this.#options.copy());
       show({ phase: 'failed', message });
+      if (error instanceof HttpError && request.assetId !== undefined) this.#options.refused(request.assetId);
       if (!bulkSignal) this.#say(message);
       emit<UploadErrorDetail>(this.#host, 'upload-error', withoutUndefined({ assetId: request.assetId, message }));
       return 'failed';
