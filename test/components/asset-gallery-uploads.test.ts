@@ -245,6 +245,26 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     expect(uploadsSent().length).to.be.lessThan(localOnly);
   });
 
+  it('does not send again an asset that its own card uploaded while it waited its turn', async () => {
+    const { gallery, uploadsSent, releaseAll, held } = await mount({ hold: true });
+    gallery.statusFilter = 'local_only'; // every card shown is one the bulk run will reach
+    await waitUntil(() => cards(gallery).length >= 4 && cards(gallery).every((card) => card.getAttribute('status') === 'local_only'));
+    void gallery.reuploadLocalOnly();
+    await waitUntil(() => uploadsSent().length === 3);
+    const started = uploadsSent().map((request) => request.url);
+    const waiting = cards(gallery).find((card) => card.getAttribute('status') === 'local_only' && !started.some((url) => url.includes(`/${assetOf(card).id}/`)));
+    const id = assetOf(waiting as Element).id;
+    uploadButton(waiting)?.click();
+    await waitUntil(() => uploadsSent().length === 4);
+    const ownDone = new Promise<void>((resolve) =>
+      gallery.addEventListener('upload-complete', (event) => event.detail.assetId === id && resolve()),
+    );
+    held[3]?.(); // its own upload ends first
+    await ownDone;
+    await waitUntil(() => (releaseAll(), statusLine(gallery).startsWith('Re-upload finished')), 'the bulk re-upload did not finish');
+    expect(uploadsSent().filter((request) => request.url.includes(`/${id}/reupload`))).to.have.length(1);
+  });
+
   it('ends with a summary; local-only assets are gone from the counts, flagged ones left out with a word why', async () => {
     const { gallery } = await mount();
     expect(overviewCount(gallery, /Flagged/)).to.be.greaterThan(0);

@@ -353,7 +353,11 @@ export class AssetGallery extends LitElement {
   /** Uploads every loaded local-only asset again, three at a time; flagged assets are left out. */
   reuploadLocalOnly(): Promise<void> {
     const targets = this.#allAssets().filter((asset) => asset.provider_status === 'local_only');
-    return this.#uploadsController.reuploadAll(targets, (asset) => this.#targetProvider(asset));
+    return this.#uploadsController.reuploadAll(
+      targets,
+      (asset) => this.#targetProvider(asset),
+      (asset) => this.patches.get(asset.id) ?? asset, // what uploads since have taught us
+    );
   }
 
   /** Stops the bulk re-upload: the uploads in flight are aborted, the rest not started. */

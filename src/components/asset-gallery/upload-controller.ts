@@ -128,8 +128,11 @@ export class UploadController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Re-uploads every given local-only asset, three at a time, until done or cancelled. */
-  async reuploadAll(assets: readonly Asset[], providerOf: (asset: Asset) => string): Promise<void> {
+  /**
+   * Re-uploads every given local-only asset, three at a time, until done or cancelled. `current` gives an asset as
+   * it is when its turn comes: one uploaded meanwhile (its card's own button) or flagged since is not sent again.
+   */
+  async reuploadAll(assets: readonly Asset[], providerOf: (asset: Asset) => string, current: (asset: Asset) => Asset = (asset) => asset): Promise<void> {
     if (this.bulk?.running || assets.length === 0) return;
     const controller = new AbortController();
     this.#bulkController = controller;
@@ -140,9 +143,10 @@ export class UploadController implements ReactiveController {
       assets.map((asset) =>
         this.#queue.add(async () => {
           if (controller.signal.aborted) return;
-          const result = await this.reupload(asset, providerOf(asset), controller.signal);
+          const now = current(asset);
+          const result = now.provider_status === 'local_only' ? await this.reupload(now, providerOf(now), controller.signal) : null;
           if (result === 'aborted' || controller.signal.aborted) return;
-          bulk.done += 1; // also when it did not start: already uploading, or the host page took it over
+          bulk.done += 1; // also when it did not start: no longer local only, already uploading, or the host page took it over
           if (result === 'accepted') bulk.accepted += 1;
           else if (result === 'local_only') bulk.localOnly += 1;
           else if (result === 'failed') bulk.failed += 1;
