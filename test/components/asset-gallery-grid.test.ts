@@ -178,6 +178,34 @@ describe('<asset-gallery>: a virtualized grid', () => {
     await waitUntil(() => focusedIndex(gallery) === 1, 'focus is back on the card');
   });
 
+  it('lets focus leave for the page, and does not take it back on the next update', async () => {
+    const gallery = await mountWith(await assets(300));
+    card(gallery, 1)?.focus();
+    await settle();
+    (root(gallery).activeElement as HTMLElement).blur(); // as a click on the page does: focus goes to the body
+    window.scrollTo(0, 300);
+    gallery.requestUpdate();
+    await gallery.updateComplete;
+    await settle();
+    expect(document.activeElement?.localName).to.equal('body'); // strings: a failing DOM equality can hang the run
+  });
+
+  it('keeps its tab stop on a card in view when the active card is scrolled far away', async () => {
+    const gallery = await mountWith(await assets(5000));
+    window.scrollTo(0, 200_000);
+    await waitUntil(() => card(gallery, 0) === null, 'the first card left the DOM');
+    await settle();
+    const tabbable = cards(gallery).filter((element) => element.getAttribute('tabindex') === '0') as HTMLElement[];
+    expect(tabbable).to.have.length(1);
+    const stop = tabbable[0] as HTMLElement;
+    const { top, bottom } = stop.getBoundingClientRect();
+    expect(top).to.be.at.least(0);
+    expect(bottom).to.be.at.most(window.innerHeight);
+    stop.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focusedIndex(gallery) === Number(stop.dataset.index) + 1, 'the arrows did not go on from the card focused');
+  });
+
   it('keeps the focused card when the data is fetched again', async () => {
     const backend = createMockBackend({ count: 60 });
     const gallery = await fixture<AssetGallery>(html`<asset-gallery style="width: 900px" page-size="60" .fetch=${mockFetch(backend.handlers)}></asset-gallery>`);

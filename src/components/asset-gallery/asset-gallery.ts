@@ -222,6 +222,8 @@ export class AssetGallery extends LitElement {
   #columns = 1;
   #rowHeight = 0;
   #rowGap = 0;
+  /** The first row whose top is in the viewport (the tab stop's row when the active card is scrolled away). */
+  #rowInView = 0;
   /** The card that has the grid's one tab stop: its index in the visible assets, and its asset. */
   #activeIndex = 0;
   #activeId: number | undefined;
@@ -555,6 +557,10 @@ export class AssetGallery extends LitElement {
     const { first, last } = this.#renderedRows(visible.length);
     const states = this.#uploadsController.assetStates;
     const active = Math.min(this.#activeIndex, visible.length - 1);
+    // The tab stop must be a card in the DOM: when the active one is scrolled away (and focus is elsewhere), the
+    // first card in view takes it, and becomes the active one when focus comes in.
+    const firstInView = Math.max(first, Math.min(last - 1, this.#rowInView)) * columns;
+    const tabStop = this.#gridHasFocus || (active >= first * columns && active < last * columns) ? active : Math.min(firstInView, visible.length - 1);
     const count = numberFormat(this.#words.locale).format(visible.length);
     const rows: number[] = [];
     for (let row = first; row < last; row++) rows.push(row);
@@ -585,12 +591,12 @@ export class AssetGallery extends LitElement {
                 part="card"
                 role="gridcell"
                 aria-colindex=${column + 1}
-                tabindex=${index === active ? '0' : '-1'}
+                tabindex=${index === tabStop ? '0' : '-1'}
                 data-index=${index}
                 .asset=${asset}
                 .upload=${states.get(asset.id) ?? null}
                 .position=${formatCopy(copy.position, { position: numberFormat(this.#words.locale).format(index + 1), count })}
-                .tabbable=${index === active}
+                .tabbable=${index === tabStop}
                 .copy=${this.copy}
                 ?uploads=${this.uploads}
                 upload-provider=${this.uploadProvider ?? nothing}
@@ -645,6 +651,7 @@ export class AssetGallery extends LitElement {
     let first = 0;
     let last = Math.min(total, Math.ceil(FIRST_RENDER / columns));
     if (stride > 0) {
+      this.#rowInView = Math.max(0, Math.ceil(-top / stride));
       first = Math.max(0, Math.min(total - 1, Math.floor(-top / stride) - BUFFER_ROWS));
       last = Math.max(first + 1, Math.min(total, Math.ceil((window.innerHeight - top) / stride) + BUFFER_ROWS));
     }
@@ -739,7 +746,16 @@ export class AssetGallery extends LitElement {
 
   readonly #onGridFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget as Node | null;
-    if (to && !this.#gridElement?.contains(to) && !this.renderRoot.contains(to)) this.#gridHasFocus = false;
+    if (to) {
+      if (!this.#gridElement?.contains(to) && !this.renderRoot.contains(to)) this.#gridHasFocus = false;
+      return;
+    }
+    // Focus went nowhere: to the page (a click on it), or another window, and then it has left the grid; or the
+    // focused card left the DOM, and then it stays in the grid. Which one shows once the removal is done.
+    const from = event.composedPath()[0] as Node;
+    queueMicrotask(() => {
+      if (from.isConnected && !(this.renderRoot as ShadowRoot).activeElement) this.#gridHasFocus = false;
+    });
   };
 
   /**
