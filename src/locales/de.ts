@@ -35,6 +35,7 @@ export const de = {
     stopped: 'Der Upload wurde abgebrochen, bevor er fertig war',
     noFileUrl: 'Dieses Asset hat keine Dateiadresse, von der es hochgeladen werden könnte',
     asNewAsset: '{message}, als neues Asset (#{id})',
+    asNewAssetUnnamed: '{message}, als neues Asset',
     bulk: { one: 'Das nur lokale Asset erneut hochladen', other: 'Alle nur lokalen Assets erneut hochladen ({count})' },
     bulkProgress: '{done} von {total}, {failed} fehlgeschlagen',
     bulkCancel: 'Abbrechen',

@@ -42,6 +42,8 @@ export interface Copy {
     noFileUrl: string;
     /** A re-upload through upload-from-url made a new asset; the old one stays as it was. */
     asNewAsset: string;
+    /** The same, from a server that did not name the new asset. */
+    asNewAssetUnnamed: string;
     /** The bulk re-upload of local-only assets. */
     bulk: Plural;
     bulkProgress: string;
@@ -158,6 +160,7 @@ export const DEFAULT_COPY: Copy = {
     stopped: 'The upload was stopped before it finished',
     noFileUrl: 'This asset has no file address to upload it from',
     asNewAsset: '{message}, as a new asset (#{id})',
+    asNewAssetUnnamed: '{message}, as a new asset',
     bulk: { one: 'Re-upload the local-only asset', other: 'Re-upload all local only ({count})' },
     bulkProgress: '{done} of {total}, {failed} failed',
     bulkCancel: 'Cancel',

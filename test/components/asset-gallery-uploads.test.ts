@@ -140,6 +140,28 @@ describe('<asset-gallery uploads>: a card’s re-upload', () => {
     expect(uploadsSent().map((request) => new URL(request.url).pathname).slice(2)).to.deep.equal(['/api/v1/assets/upload-from-url']);
   });
 
+  it('says a fallback re-upload made a new asset even when the server does not name it (before asset_id)', async () => {
+    const backend = createMockBackend({ count: 40, seed: 9, reupload: false } as MockBackendOptions);
+    const answer = mockFetch(backend.handlers);
+    // An old server: upload-from-url replies carry no asset_id.
+    const fetch: FetchLike = async (url, init) => {
+      const response = await answer(url, init);
+      if (!url.endsWith('/upload-from-url')) return response;
+      const { asset_id: _named, versioning_status: _versioning, ...reply } = await response.json();
+      return Response.json(reply, { status: response.status });
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery uploads page-size="40" .fetch=${fetch}></asset-gallery>`);
+    await waitUntil(() => cards(gallery).length > 0);
+    const card = firstLocalOnly(gallery);
+    const asset = assetOf(card);
+    const completed = oneEvent(gallery, 'upload-complete');
+    uploadButton(card)?.click();
+    expect((await completed).detail.message).to.equal('Uploaded to Pixverse, as a new asset');
+    // The new asset is found by fetching again; the old one keeps its status.
+    await waitUntil(() => cards(gallery)[0]?.getAttribute('status') === 'ok' && assetOf(cards(gallery)[0] as Element).id !== asset.id, 'the new asset was not shown');
+    expect(cardFor(gallery, asset.id)?.getAttribute('status')).to.equal('local_only');
+  });
+
   it('lets the host page veto a re-upload, and then sends nothing', async () => {
     const { gallery, uploadsSent } = await mount();
     gallery.addEventListener('upload-request', (event) => event.preventDefault());

@@ -248,7 +248,7 @@ export class AssetGallery extends LitElement {
   readonly #uploadsController = new UploadController(this, {
     client: () => this.#client,
     uploader: () => this.uploader,
-    uploaded: (outcome, assetId, newAssetId) => this.#afterUpload(outcome, assetId, newAssetId),
+    uploaded: (outcome, assetId, newAssetId, madeNew) => this.#afterUpload(outcome, assetId, newAssetId, madeNew),
     refused: (assetId) => {
       void this.#refreshAsset(assetId);
       this.#scheduleTotalsRefresh();
@@ -910,17 +910,17 @@ export class AssetGallery extends LitElement {
   }
 
   /** The card's status, the counts and the filter follow the outcome at once; then the server's word wins. */
-  #afterUpload(outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined): void {
+  #afterUpload(outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined, madeNew: boolean): void {
     if (assetId !== undefined) {
       const current = this.#allAssets().find((asset) => asset.id === assetId);
       // Through upload-from-url the server made a new asset: the old one stays as it was.
-      if (current && (newAssetId === undefined || newAssetId === assetId)) {
-        this.#patch({ ...current, provider_status: outcome.status, provider_status_reason: outcome.reason ?? null });
-      }
+      if (current && !madeNew) this.#patch({ ...current, provider_status: outcome.status, provider_status_reason: outcome.reason ?? null });
       void this.#refreshAsset(assetId);
     }
-    if (newAssetId !== undefined && newAssetId !== assetId) void this.#addUploadedAsset(newAssetId);
-    else if (assetId === undefined && !this.#hostAssets) this.reload(); // an Era A reply names no asset: fetch again
+    if (assetId === undefined || madeNew) {
+      if (newAssetId !== undefined) void this.#addUploadedAsset(newAssetId);
+      else if (!this.#hostAssets) this.reload(); // an Era A reply names no asset: fetch again
+    }
     this.#scheduleTotalsRefresh();
   }
 

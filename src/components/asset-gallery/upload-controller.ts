@@ -38,8 +38,11 @@ const CONCURRENT_UPLOADS = 3;
 export interface UploadControllerOptions {
   client: () => AssetsClient;
   uploader: () => Uploader | undefined;
-  /** The server answered for `assetId` (a re-upload) or for a new asset (`newAssetId`, when the server said). */
-  uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined) => void;
+  /**
+   * The server answered for `assetId` (a re-upload), or for a new asset (`madeNew`, or no `assetId`): `newAssetId`
+   * when the server named it.
+   */
+  uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined, madeNew: boolean) => void;
   /** The server refused a re-upload of `assetId`: it may have changed the asset too (HEAD flags it). */
   refused: (assetId: number) => void;
   /** The gallery's words, in its language. */
@@ -207,14 +210,17 @@ export class UploadController implements ReactiveController {
     if (this.#running.size === 1) window.addEventListener('beforeunload', this.#onBeforeUnload);
     emit<UploadStartDetail>(this.#host, 'upload-start', request);
     try {
-      const reply = await this.#send(request, asset, controller.signal);
+      const { reply, viaUrl } = await this.#send(request, asset, controller.signal);
       const newAssetId = assetIdOf(reply);
       const read = interpretUploadResponse(reply, this.#options.copy());
-      // Through upload-from-url the server made a new asset, and this one stays as it was: say so.
-      const madeNew = request.assetId !== undefined && newAssetId !== undefined && newAssetId !== request.assetId;
-      const outcome = madeNew ? { ...read, message: formatCopy(this.#options.copy().upload.asNewAsset, { message: read.message, id: newAssetId }) } : read;
+      // Through upload-from-url the server made a new asset, and this one stays as it was: say so. Servers of
+      // that era name no asset in the reply, so the route taken tells it too.
+      const madeNew = request.assetId !== undefined && (viaUrl || (newAssetId !== undefined && newAssetId !== request.assetId));
+      const copy = this.#options.copy().upload;
+      const newMessage = newAssetId === undefined ? formatCopy(copy.asNewAssetUnnamed, { message: read.message }) : formatCopy(copy.asNewAsset, { message: read.message, id: newAssetId });
+      const outcome = madeNew ? { ...read, message: newMessage } : read;
       show({ phase: 'done', assetId: request.assetId, ...outcome });
-      this.#options.uploaded(outcome, request.assetId, newAssetId);
+      this.#options.uploaded(outcome, request.assetId, newAssetId, madeNew);
       if (!bulkSignal) this.#say(outcome.message);
       emit<UploadCompleteDetail>(this.#host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
       return outcome.providerSucceeded ? 'accepted' : 'local_only';
@@ -236,18 +242,22 @@ export class UploadController implements ReactiveController {
     }
   }
 
-  /** The host's uploader, or the client: the reupload route where the backend has it, else upload-from-url. */
-  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal): Promise<unknown> {
+  /**
+   * The host's uploader, or the client: the reupload route where the backend has it, else upload-from-url
+   * (`viaUrl`: a re-upload that made a new asset).
+   */
+  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal): Promise<{ reply: unknown; viaUrl: boolean }> {
     const uploader = this.#options.uploader();
-    if (uploader) return uploader(request, signal);
+    const sent = (reply: unknown) => ({ reply, viaUrl: false });
+    if (uploader) return sent(await uploader(request, signal));
     const client = this.#options.client();
     const provider_id = request.providerId;
-    if (request.kind === 'file' && request.file) return client.upload({ file: request.file, provider_id }, { signal });
-    if (request.kind === 'url' && request.url) return client.uploadFromUrl({ url: request.url, provider_id }, { signal });
+    if (request.kind === 'file' && request.file) return sent(await client.upload({ file: request.file, provider_id }, { signal }));
+    if (request.kind === 'url' && request.url) return sent(await client.uploadFromUrl({ url: request.url, provider_id }, { signal }));
     const assetId = request.assetId as number; // a re-upload always names its asset
     if (!this.#noReuploadRoute) {
       try {
-        return await client.reupload(assetId, { provider_id }, { signal });
+        return sent(await client.reupload(assetId, { provider_id }, { signal }));
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
         this.#noReuploadRoute = true;
@@ -255,7 +265,7 @@ export class UploadController implements ReactiveController {
     }
     const url = asset?.file_url ?? asset?.remote_url;
     if (!url) throw new Error(this.#options.copy().upload.noFileUrl);
-    return client.uploadFromUrl({ url, provider_id }, { signal });
+    return { reply: await client.uploadFromUrl({ url, provider_id }, { signal }), viaUrl: true };
   }
 
   #setAssetState(assetId: number, state: UploadState | null): void {
