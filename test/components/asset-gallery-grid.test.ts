@@ -154,6 +154,24 @@ describe('<asset-gallery>: a virtualized grid', () => {
     expect(focusedIndex(gallery)).to.equal(0);
   });
 
+  it('stays put with Up on the first row and Down on the last, as a grid does', async () => {
+    const probe = await mountWith(await assets(20));
+    const columns = Number(grid(probe).getAttribute('aria-colcount'));
+    expect(columns).to.be.greaterThan(1);
+    const gallery = await mountWith(await assets(columns * 2 + 2)); // the last row holds two cards
+    card(gallery, 1)?.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(focusedIndex(gallery)).to.equal(1);
+    card(gallery, columns * 2)?.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(focusedIndex(gallery)).to.equal(columns * 2);
+    card(gallery, columns - 1)?.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => focusedIndex(gallery) === columns * 2 - 1, 'down to the row below, same column');
+  });
+
   it('opens the card with Enter or Space, and Space does not scroll the page', async () => {
     const list = await assets(500);
     const gallery = await mountWith(list);

@@ -689,8 +689,9 @@ export class AssetGallery extends LitElement {
     const moves: Record<string, number> = {
       ArrowRight: current + forward,
       ArrowLeft: current - forward,
-      ArrowDown: current + columns,
-      ArrowUp: current - columns,
+      // Up from the first row and down from the last stay put (a grid's arrows do not wrap or jump columns).
+      ArrowDown: rowStart + columns > last ? current : Math.min(last, current + columns),
+      ArrowUp: current < columns ? current : current - columns,
       Home: event.ctrlKey ? 0 : rowStart,
       End: event.ctrlKey ? last : Math.min(last, rowStart + columns - 1),
       PageDown: current + columns * pageRows,
