@@ -213,6 +213,21 @@ describe('<asset-gallery uploads>: files and URLs', () => {
     expect(cards(gallery).length).to.equal(before);
   });
 
+  it('fetches again once, not once per file, when the server names no asset in its replies (Era A)', async () => {
+    const { gallery, requests } = await mount();
+    let answered = 0;
+    gallery.uploader = async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 150 * answered++)); // the answers come one by one
+      return { provider_id: request.providerId, note: 'Uploaded to provider successfully' };
+    };
+    const lists = () => requests.filter((request) => request.method === 'GET' && /\/assets(\?|$)/.test(request.url)).length;
+    const before = lists();
+    gallery.uploadFiles([png('a.png'), png('b.png'), png('c.png')]);
+    await waitUntil(() => lists() > before, 'the gallery did not fetch again', { timeout: 2000 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(lists() - before).to.equal(1);
+  });
+
   it('keeps a failed file listed with its error and a Retry, and never drops a non-media file silently', async () => {
     const { gallery, backend, uploadsSent } = await mount({ uploadFailure: 'bad-gateway' } as MockBackendOptions);
     gallery.uploadFiles([png('koi.png'), new File(['hello'], 'notes.txt', { type: 'text/plain' })]);

@@ -257,6 +257,7 @@ export class AssetGallery extends LitElement {
     numbers: (values) => this.#numbers(values),
   });
   #totalsTimer: ReturnType<typeof setTimeout> | undefined;
+  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   @state() private loaded: Asset[] = [];
   @state() private skipped = 0;
@@ -340,6 +341,7 @@ export class AssetGallery extends LitElement {
     this.#firstPage.abort();
     this.#serverTotals.abort();
     clearTimeout(this.#totalsTimer);
+    clearTimeout(this.#reloadTimer);
   }
 
   /** Uploads files as a person would by choosing or dropping them. */
@@ -920,7 +922,7 @@ export class AssetGallery extends LitElement {
     }
     if (assetId === undefined || madeNew) {
       if (newAssetId !== undefined) void this.#addUploadedAsset(newAssetId);
-      else if (!this.#hostAssets) this.reload(); // an Era A reply names no asset: fetch again
+      else if (!this.#hostAssets) this.#scheduleReload();
     }
     this.#scheduleTotalsRefresh();
   }
@@ -947,6 +949,12 @@ export class AssetGallery extends LitElement {
     } catch {
       if (!this.#hostAssets) this.reload();
     }
+  }
+
+  /** An Era A reply names no asset: fetch again to show it, once for the uploads that answer together. */
+  #scheduleReload(): void {
+    clearTimeout(this.#reloadTimer);
+    this.#reloadTimer = setTimeout(() => this.reload(), 400);
   }
 
   /** The server's totals are stale after uploads: ask again once they settle. */
