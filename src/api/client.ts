@@ -21,9 +21,9 @@ export interface AssetsClientOptions {
   api?: ApiStyle;
   fetch?: FetchLike;
   headers?: HeadersOption;
-  /** How long a read may take (answer and body), in ms, before it fails with a TimeoutError. Default 15 000; 0 or Infinity: no limit. */
+  /** How long a read may take (answer and body), in ms, before it fails with a TimeoutError. Default 15 000; 0, Infinity or more than 2^31 − 1 (about 24.8 days): no limit. */
   timeoutMs?: number;
-  /** The same for uploads, upload-from-url and reuploads (videos are slow). Default 120 000; 0 or Infinity: no limit. */
+  /** The same for uploads, upload-from-url and reuploads (videos are slow). Default 120 000; 0, Infinity or more than 2^31 − 1: no limit. */
   uploadTimeoutMs?: number;
   /** How many times a failed read is tried again, when that can help (0–3). Default 3. Writes are never retried. */
   retries?: number;
@@ -330,9 +330,14 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   };
 }
 
-/** A timeout option: the default when missing or invalid, Infinity for "none" (0 or Infinity). */
+/** The longest delay setTimeout can hold (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timeout option: the default when missing or invalid, Infinity for "none" (0, Infinity, or too long for a timer). */
 function limit(value: number | undefined, fallback: number): number {
   if (value === 0 || value === Infinity) return Infinity;
+  // Someone who asks for weeks means "never cut it off": no limit, rather than a shorter one than they asked for.
+  if (typeof value === 'number' && value > MAX_TIMER_MS) return Infinity;
   return typeof value === 'number' && value > 0 ? value : fallback;
 }
 

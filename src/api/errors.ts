@@ -65,13 +65,17 @@ export class HttpError extends AssetsApiError {
   }
 }
 
+/** The longest `Retry-After` that is put into words; a longer one gets the message a reply without one gets. */
+const RETRY_AFTER_SHOWN_MAX_MS = 24 * 60 * 60 * 1000;
+
 /** Plain words for an HTTP error: sign-in and permission problems, a file too large, "try again in …". */
 function httpMessage(copy: Copy['errors'], status: number, detail: string | undefined, retryAfterMs: number | undefined): string {
   if (status === 401) return copy.notSignedIn;
   if (status === 403) return copy.forbidden;
   if (status === 413) return copy.tooLarge;
   const seconds = Math.ceil((retryAfterMs ?? 0) / 1000);
-  if (seconds > 0 && (status === 429 || status === 503)) {
+  // A wait beyond a day is a server's mistake (or a date years ahead): no one can act on "in 10^18 minutes".
+  if (seconds > 0 && (retryAfterMs ?? 0) <= RETRY_AFTER_SHOWN_MAX_MS && (status === 429 || status === 503)) {
     return seconds < 120
       ? formatCopy(copy.retryInSeconds, { status, seconds })
       : formatCopy(copy.retryInMinutes, { status, minutes: Math.ceil(seconds / 60) });

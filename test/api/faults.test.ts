@@ -53,6 +53,18 @@ const networkFailure = (): Response => {
   throw new TypeError('Failed to fetch');
 };
 
+/** A fetch that answers after `ms`, and like the real fetch rejects with the signal's reason when it aborts. */
+function slowFetch(ms: number, reply: () => Response): FetchLike {
+  return (_url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(reply()), ms);
+      init.signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(init.signal?.reason);
+      });
+    });
+}
+
 const file = (): Blob => new Blob(['x'], { type: 'image/png' });
 
 describe('faults', () => {
@@ -190,6 +202,25 @@ describe('faults', () => {
       expect(error.message).to.equal('The server is busy (HTTP 429). Try again in 60 minutes.');
     });
 
+    it('gives no time for a Retry-After beyond a day (huge seconds, a date years ahead), and does not retry', async () => {
+      const yearsAhead = new Date(Date.now() + 5 * 365 * 86_400_000).toUTCString();
+      for (const header of ['99999999999999999999', '9'.repeat(400), '86401', yearsAhead]) {
+        const busy = setup([json({}, 429, { 'Retry-After': header }), json(emptyPage)]);
+        const error = await rejectionOf(busy.client.list());
+        expect(busy.calls, header).to.have.length(1);
+        expect(error.message, header).to.equal('The server is busy (HTTP 429). Wait a moment and try again.');
+        const unavailable = setup([json({}, 503, { 'Retry-After': header }), json(emptyPage)]);
+        const error503 = await rejectionOf(unavailable.client.list());
+        expect(unavailable.calls, header).to.have.length(1);
+        expect(error503.message, header).to.equal('The server could not complete the request (HTTP 503).');
+      }
+    });
+
+    it('still says the time for a Retry-After of exactly a day', async () => {
+      const { client } = setup([json({}, 429, { 'Retry-After': '86400' })]);
+      expect((await rejectionOf(client.list())).message).to.equal('The server is busy (HTTP 429). Try again in 1440 minutes.');
+    });
+
     it('gives a 429 without Retry-After a plain message after its retries', async () => {
       const { client } = setup([json({}, 429)]);
       expect((await rejectionOf(client.list())).message).to.equal('The server is busy (HTTP 429). Wait a moment and try again.');
@@ -324,6 +355,19 @@ describe('faults', () => {
       const error = await pending;
       expectAbortError(error);
       expect(error).not.to.be.instanceOf(TimeoutError);
+    });
+
+    // setTimeout fires at once for a delay above 2^31 − 1 ms; such a timeout means no limit, not "fail now".
+    it('a timeoutMs longer than a timer can hold (2^31 ms, 30 days) means no limit: an answer after 50 ms resolves', async () => {
+      for (const timeoutMs of [2 ** 31, 30 * 86_400_000, Number.MAX_VALUE]) {
+        const client = createAssetsClient({ endpoint: ENDPOINT, fetch: slowFetch(50, () => json(emptyPage)), timeoutMs, retries: 0 });
+        expect((await client.list()).assets, String(timeoutMs)).to.deep.equal([]);
+      }
+    });
+
+    it('an uploadTimeoutMs longer than a timer can hold (3e9) means no limit: an upload answered after 50 ms resolves', async () => {
+      const client = createAssetsClient({ endpoint: ENDPOINT, fetch: slowFetch(50, () => json(uploadReply)), uploadTimeoutMs: 3e9 });
+      expect((await client.uploadFromUrl({ url: 'https://example.com/a.png', provider_id: 'pixverse' })).asset_id).to.equal(5);
     });
 
     it('timeoutMs 0 means no timeout', async () => {

@@ -520,4 +520,44 @@ describe('toSafeUrl', () => {
     expect(toSafeUrl('/api/v1/assets/1040/file')).to.equal('/api/v1/assets/1040/file');
     expect(toSafeUrl('/api/v1/media/u/1/a.jpg?token=abc#x')).to.equal('/api/v1/media/u/1/a.jpg?token=abc#x');
   });
+
+  describe('without a base, on a page whose base is /app/ (a host page passing its own assets)', () => {
+    let baseElement: HTMLBaseElement;
+    beforeEach(() => {
+      baseElement = document.createElement('base');
+      baseElement.href = '/app/';
+      document.head.prepend(baseElement);
+    });
+    afterEach(() => baseElement.remove());
+
+    it("reads a page-relative URL against the page's base (document.baseURI), as an <img src> would", () => {
+      expect(new URL(document.baseURI).pathname).to.equal('/app/');
+      const pageReads = (value: string): string => {
+        const url = new URL(value, document.baseURI);
+        return url.pathname + url.search + url.hash;
+      };
+      for (const value of ['img/1.jpg', './img/1.jpg', 'media/x?token=abc#t=1', '../shared/a.png']) {
+        expect(toSafeUrl(value), value).to.equal(pageReads(value));
+      }
+      expect(toSafeUrl('img/1.jpg')).to.equal('/app/img/1.jpg');
+      expect(toSafeUrl('../shared/a.png')).to.equal('/shared/a.png');
+      // A root-relative path is unchanged.
+      expect(toSafeUrl('/api/v1/assets/1040/file')).to.equal('/api/v1/assets/1040/file');
+      // Host assets are parsed without a base: their relative thumbnails load from the page's folder.
+      expect(parseAsset({ id: 1, thumbnail_url: 'img/1.jpg' })?.thumbnail_url).to.equal('/app/img/1.jpg');
+    });
+
+    it('still drops every unsafe URL, and paths that would read as //other-host', () => {
+      for (const url of UNSAFE_URLS) expect(toSafeUrl(url), url).to.equal(null);
+      // These climb out of /app/ to a path "//evil.example/x", which a src would read as another host.
+      for (const url of ['..//evil.example/x', '../..//evil.example/x', 'a/../..//evil.example/x']) expect(toSafeUrl(url), url).to.equal(null);
+      // These stay under /app/ ("/app//evil.example/x"): a path on this origin, which is harmless.
+      for (const url of ['.//evil.example/x', 'a/..//evil.example/x']) {
+        const result = toSafeUrl(url);
+        expect(result, url).to.be.a('string');
+        expect(result?.startsWith('//'), url).to.equal(false);
+        expect(new URL(result ?? '', document.baseURI).origin, url).to.equal(location.origin);
+      }
+    });
+  });
 });
