@@ -6,6 +6,7 @@ import type { AssetOpenDetail, MediaCard, UploadRequestDetail, UploadState } fro
 import { parseAsset, type Asset } from '../../src/api/index.js';
 import { statusIcon } from '../../src/components/shared/status-icons.js';
 import {
+  countByStatus,
   DEFAULT_COPY,
   formatCopy,
   interpretUploadResponse,
@@ -543,6 +544,72 @@ describe('<media-card>', () => {
       }
       expect(errors).to.deep.equal([]);
     });
+
+    it('drops the previous asset for one whose getters throw, or a revoked Proxy, and finishes its update', async () => {
+      const card = await mount(asset({ provider_status: 'ok' }));
+      expect(card.getAttribute('status')).to.equal('ok');
+      const stale = {
+        id: 9,
+        get provider_status(): never {
+          throw new Error('stale');
+        },
+        get description(): never {
+          throw new Error('stale');
+        },
+      };
+      card.asset = stale as unknown as Asset;
+      await card.updateComplete; // rejects when the update throws
+      // Not the previous asset's title and status: what can be read (the id), Unknown for the rest.
+      expect(parts(card).title).to.equal('#9');
+      expect(labelledName(card)).to.equal('#9 Unknown');
+      expect(card.getAttribute('asset-id')).to.equal('9');
+      expect(card.getAttribute('status')).to.equal('unknown');
+      expect(parts(card).badge.getAttribute('status')).to.equal('unknown');
+
+      card.asset = asset({ provider_status: 'ok' });
+      await card.updateComplete;
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      card.asset = proxy as unknown as Asset;
+      await card.updateComplete;
+      expect(card.hasAttribute('asset-id')).to.equal(false);
+      expect(card.hasAttribute('status')).to.equal(false);
+      expect(textOf(parts(card).article)).to.equal('');
+      expect(shadow(card).querySelectorAll('button').length).to.equal(0);
+    });
+  });
+
+  describe('position and tabbable', () => {
+    it('treats position and tabbable set to undefined (a removed framework prop), or a blank position, as unset', async () => {
+      const value = asset({ provider_status: 'local_only' });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><button>before</button><media-card uploads .asset=${value} .position=${'3 of 9'} .tabbable=${false}></media-card></div>`,
+      );
+      const card = wrapper.querySelector('media-card') as MediaCard;
+      expect(parts(card).open?.getAttribute('tabindex')).to.equal('-1');
+      expect(textOf($(card, '[part="body"]'))).to.match(/Retry upload , 3 of 9$/);
+      for (const position of [undefined, '  ']) {
+        card.position = position as unknown as string | null;
+        card.tabbable = undefined as unknown as boolean;
+        await card.updateComplete;
+        const badge = parts(card).badge as unknown as MediaCard;
+        await badge.updateComplete;
+        const badgeButton = badge.shadowRoot?.querySelector('button') as HTMLButtonElement;
+        // No stray ", " after the controls, and every button in the tab order.
+        expect(textOf($(card, '[part="body"]')), String(position)).to.match(/Retry upload$/);
+        expect(parts(card).open?.hasAttribute('tabindex'), String(position)).to.equal(false);
+        expect(badgeButton.hasAttribute('tabindex')).to.equal(false);
+        expect($(card, '[part~="upload-button"]')?.hasAttribute('tabindex')).to.equal(false);
+        (wrapper.querySelector('button') as HTMLButtonElement).focus();
+        await sendKeys({ press: 'Tab' });
+        expect(shadow(card).activeElement === parts(card).open, 'Tab reaches the open button').to.equal(true);
+        await sendKeys({ press: 'Tab' });
+        expect(badge.shadowRoot?.activeElement === badgeButton, 'then the badge').to.equal(true);
+        await sendKeys({ press: 'Tab' });
+        expect(shadow(card).activeElement === $(card, '[part~="upload-button"]'), 'then the upload button').to.equal(true);
+        await sendKeys({ press: 'Escape' });
+      }
+    });
   });
 });
 
@@ -850,6 +917,111 @@ describe('<media-card> uploads', () => {
       expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
     }
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('shows its idle button for an .upload whose getters throw, or a revoked Proxy, and finishes its update', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }), { upload: failed() });
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const stale = {
+      get phase(): never {
+        throw new Error('stale');
+      },
+    };
+    for (const garbage of [stale, proxy]) {
+      card.upload = failed();
+      await card.updateComplete;
+      card.upload = garbage as unknown as UploadState;
+      await card.updateComplete; // rejects when the update throws
+      expect(textOf(up(card).button)).to.equal('Retry upload');
+      expect(up(card).message).to.equal('');
+      expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+      expect(up(card).button?.hasAttribute('aria-describedby')).to.equal(false);
+    }
+  });
+
+  it('stops showing "Uploading…" when the handler sets .upload to null again', async () => {
+    const { card, requests } = await mountUploads(asset({ provider_status: 'local_only' }));
+    up(card).button?.click();
+    await card.updateComplete;
+    expect(up(card).message).to.equal('Uploading to Pixverse…');
+    card.upload = null; // null before, null now: still the handler's answer
+    await card.updateComplete;
+    expect(up(card).message).to.equal('');
+    expect(up(card).progress).to.equal(null);
+    expect(up(card).button?.hasAttribute('aria-disabled')).to.equal(false);
+    up(card).button?.click();
+    expect(requests.length).to.equal(2);
+  });
+
+  it('stops showing "Uploading…" when the asset comes back with another status', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'local_only' }));
+    up(card).button?.click();
+    await card.updateComplete;
+    expect(up(card).button?.getAttribute('aria-disabled')).to.equal('true');
+    // The same asset, now OK on the card's target provider: nothing left to upload, nothing running.
+    card.asset = asset({ provider_status: 'ok' });
+    await card.updateComplete;
+    // Compared as text and booleans: a failed equality on a DOM node can hang the runner.
+    expect(textOf(parts(card).article)).not.to.contain('Uploading');
+    expect(up(card).root === null, 'no upload controls').to.equal(true);
+    expect(textOf(parts(card).badge.shadowRoot?.querySelector('[part="label"]'))).to.equal('Provider OK');
+  });
+
+  it('does not show another asset’s outcome when it is given another asset', async () => {
+    const done: UploadState = { phase: 'done', assetId: 1, providerSucceeded: true, status: 'ok', message: 'Uploaded to Pixverse' };
+    const { card } = await mountUploads(asset({ id: 1, provider_status: 'ok', provider_id: 'sora' }), { upload: done });
+    expect(up(card).message).to.equal('Uploaded to Pixverse');
+    card.asset = asset({ id: 2, provider_status: 'local_only' });
+    await card.updateComplete;
+    await (parts(card).badge as unknown as MediaCard).updateComplete;
+    expect(textOf(parts(card).badge.shadowRoot?.querySelector('[part="label"]'))).to.equal('Local only');
+    expect(up(card).message).to.equal('');
+    expect(up(card).icon === null, 'no outcome icon').to.equal(true);
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+    // Its own asset again: its own outcome again.
+    card.asset = asset({ id: 1, provider_status: 'ok', provider_id: 'sora' });
+    await card.updateComplete;
+    expect(up(card).message).to.equal('Uploaded to Pixverse');
+  });
+
+  it('derives the status of a raw server item without provider_status as the overview counts it', async () => {
+    const raw = { id: 5, media_type: 'image', provider_id: 'pixverse', provider_flagged: true, provider_flag_reason: 'post_delivery_moderation', description: 'Raw koi' };
+    expect(countByStatus([raw]).flagged).to.equal(1);
+    const { card } = await mountUploads(raw as unknown as Asset);
+    const badge = parts(card).badge;
+    await (badge as unknown as MediaCard).updateComplete;
+    expect(card.getAttribute('status')).to.equal('flagged');
+    expect(textOf(badge.shadowRoot?.querySelector('[part="label"]'))).to.equal('Flagged');
+    expect(badge.getAttribute('reason')).to.equal('post_delivery_moderation');
+    expect(labelledName(card)).to.equal('Raw koi Flagged');
+    expect(up(card).root === null, 'no upload offered for a flagged asset').to.equal(true);
+    // A raw local-only save, by its note: Local only with its reason, and Retry.
+    card.asset = { id: 6, note: 'Asset saved locally; provider upload failed: No available account' } as unknown as Asset;
+    await card.updateComplete;
+    await (badge as unknown as MediaCard).updateComplete;
+    expect(card.getAttribute('status')).to.equal('local_only');
+    expect(badge.getAttribute('reason')).to.equal('No available account');
+    expect(textOf(up(card).button)).to.equal('Retry upload');
+  });
+
+  it('words an outcome given without a message from the copy, never an empty message', async () => {
+    const { card } = await mountUploads(asset({ provider_status: 'unknown', provider_id: null }), {
+      upload: { phase: 'failed' } as unknown as UploadState,
+    });
+    const described = () => textOf(shadow(card).getElementById(up(card).button?.getAttribute('aria-describedby') ?? ''));
+    expect(up(card).message).to.equal('Provider status unknown');
+    expect(described()).to.equal('Provider status unknown');
+    await expect(card).to.be.accessible();
+    card.upload = { phase: 'done', providerSucceeded: false, status: 'local_only', message: '  ', reason: 'No available account' };
+    await card.updateComplete;
+    expect(up(card).message).to.equal('Provider upload failed; stored locally in PixSim7: No available account');
+    expect(described()).to.equal(up(card).message);
+    expect(up(card).message).not.to.match(/uploaded|accepted/i);
+    card.upload = { phase: 'done', providerSucceeded: true, status: 'ok', message: '' };
+    await card.updateComplete;
+    expect(up(card).message).to.equal('Provider accepted this asset');
+    expect(markup(up(card).icon)).to.equal(iconMarkup('ok'));
   });
 
   for (const [name, value, upload] of [

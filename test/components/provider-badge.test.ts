@@ -113,6 +113,54 @@ describe('<provider-badge>', () => {
     expect(tip.top).to.be.closeTo(anchor.bottom + 6, 2);
   });
 
+  it('keeps an explanation too tall for above and below inside the viewport, and lets the keyboard scroll it', async () => {
+    // Near the bottom, with a reason longer than the viewport is tall: no room below, nor above.
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="position: fixed; left: 24px; bottom: 24px">
+        <button>before</button>
+        <provider-badge status="flagged" provider="pixverse" reason=${`A long reason ${'word '.repeat(1500)}`}></provider-badge>
+      </div>`,
+    );
+    const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+    (wrapper.querySelector('button') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    await badge.updateComplete;
+    const { explanation, button } = parts(badge);
+    expect(isOpen(badge)).to.equal(true);
+    const tip = explanation.getBoundingClientRect();
+    expect(tip.top).to.be.at.least(8 - 1);
+    expect(tip.bottom).to.be.at.most(window.innerHeight - 8 + 1);
+    expect(explanation.scrollHeight).to.be.greaterThan(explanation.clientHeight);
+    await expect(badge).to.be.accessible();
+    // Tab goes from the badge into the explanation, which stays open and scrolls with the keyboard.
+    await sendKeys({ press: 'Tab' });
+    await badge.updateComplete;
+    expect(badge.shadowRoot?.activeElement === explanation, 'the explanation has focus').to.equal(true);
+    expect(isOpen(badge), 'open while it has focus').to.equal(true);
+    await sendKeys({ press: 'End' });
+    await aTimeout(100);
+    expect(explanation.scrollTop).to.be.greaterThan(0);
+    await sendKeys({ press: 'Escape' });
+    await badge.updateComplete;
+    expect(isOpen(badge)).to.equal(false);
+    expect(badge.shadowRoot?.activeElement === button, 'focus back on the badge').to.equal(true);
+  });
+
+  it('stays in the tab order when tabbable is set to undefined (a removed framework prop)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><provider-badge status="ok"></provider-badge></div>`);
+    const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+    badge.tabbable = false;
+    await badge.updateComplete;
+    expect(parts(badge).button.getAttribute('tabindex')).to.equal('-1');
+    badge.tabbable = undefined as unknown as boolean;
+    await badge.updateComplete;
+    expect(parts(badge).button.hasAttribute('tabindex')).to.equal(false);
+    (wrapper.querySelector('button') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(badge.shadowRoot?.activeElement === parts(badge).button).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+  });
+
   it('lines the explanation up with the badge’s start: left to right from its left edge, right to left from its right', async () => {
     for (const dir of ['ltr', 'rtl'] as const) {
       const wrapper = await fixture<HTMLDivElement>(

@@ -3,7 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import type { Asset } from '../../api/schemas.js';
 import { utcIso } from '../../api/dates.js';
 import { toSafeUrl } from '../../api/urls.js';
-import { formatCopy, isProviderStatus, providerName, statusLabel, type Copy, type CopyOverrides, type ProviderStatus } from '../../status/index.js';
+import {
+  formatCopy,
+  isProviderStatus,
+  providerName,
+  resolveProviderStatus,
+  statusExplanation,
+  statusLabel,
+  type Copy,
+  type CopyOverrides,
+  type ProviderStatus,
+} from '../../status/index.js';
+import { nonBlankString, readField } from '../../status/read.js';
 import { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { defineElement, emit } from '../shared/define.js';
 import { dateTimeFormat, numberFormat } from '../shared/locale.js';
@@ -53,6 +64,8 @@ interface Source {
 /** What the card shows, worked out once per asset (not per render). */
 interface View {
   asset: Asset;
+  /** The asset's id, read once: the asset itself may throw when read again. */
+  id: number;
   status: ProviderStatus;
   sources: Source[];
   description: string | null;
@@ -86,8 +99,9 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * asset. A flagged asset, and one already OK on that provider, get no button (a moderation flag is not fixed by
  * uploading again). The card never uploads by itself: its button fires `upload-request`, and whoever handles it
  * sets `.upload` (running, done, failed), which the card shows with the badges' own words and icons. After a
- * click the card lets no second request leave until `.upload` changes, or the event was cancelled. The outcome
- * is not a live region here: the gallery announces it, so it is not read twice.
+ * click the card lets no second request leave until `.upload` is set again (even to the same value), the
+ * asset's status changes, or the event was cancelled. A state whose `assetId` names another asset is not shown.
+ * The outcome is not a live region here: the gallery announces it, so it is not read twice.
  *
  * @summary An asset at a glance: what it is and where it lives.
  *
@@ -176,16 +190,21 @@ export class MediaCard extends LitElement {
    * The upload the card shows, set by whoever handles `upload-request` (the gallery): null (idle),
    * `{ phase: 'running', providerId }`, `{ phase: 'done', providerSucceeded, status, message, reason? }` (the
    * message from `interpretUploadResponse`) or `{ phase: 'failed', message }`. The card never changes it.
+   * Every assignment counts as the handler's answer, even null again: it ends a pending click.
    */
-  @property({ attribute: false }) upload: UploadState | null = null;
+  @property({ attribute: false, hasChanged: () => true }) upload: UploadState | null = null;
 
   /**
    * The card's place in a list ("12 of 1 240"), said in its name; set by the gallery's grid, where the card
-   * is a grid cell named from its content (title, facts, status) and this. Null (default) for a card on its own.
+   * is a grid cell named from its content (title, facts, status) and this. Null (default) for a card on its own;
+   * so is undefined or a blank string (a framework's removed prop).
    */
   @property({ attribute: false }) position: string | null = null;
 
-  /** False takes the card's buttons out of the tab order: in the gallery's grid only the active card's are in it. */
+  /**
+   * False takes the card's buttons out of the tab order: in the gallery's grid only the active card's are in it.
+   * Only false does: undefined (a framework's removed prop) is the default.
+   */
   @property({ attribute: false }) tabbable = true;
 
   /**
@@ -212,7 +231,7 @@ export class MediaCard extends LitElement {
 
   /** The asset's id, as reflected in `asset-id`; null without an asset. */
   get assetId(): number | null {
-    return this.#view ? this.#view.asset.id : null;
+    return this.#view ? this.#view.id : null;
   }
 
   /** The asset's provider status, as reflected in `status`; null without an asset. */
@@ -234,15 +253,18 @@ export class MediaCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('asset')) {
-      const before = this.#view?.asset.id;
+      const before = this.#view;
       this.#view = toView(this.asset);
-      if (this.#view?.asset.id !== before) {
+      if (this.#view?.id !== before?.id) {
         // Another asset (a recycled card): nothing of the previous one's request is pending here.
         this.pending = false;
         this.#retrying = false;
+      } else if (this.#view?.status !== before?.status) {
+        // The host answered with the asset itself (now OK, flagged, …): the click is no longer pending.
+        this.pending = false;
       }
       this.attempt = 0; // a new asset gets a fresh try, whatever failed before
-      this.#reflect('asset-id', this.#view ? String(this.#view.asset.id) : null);
+      this.#reflect('asset-id', this.#view ? String(this.#view.id) : null);
       this.#reflect('status', this.#view ? this.#view.status : null);
     }
     if (changed.has('loading') && this.loading !== 'eager' && this.loading !== 'lazy') this.loading = 'lazy';
@@ -257,6 +279,21 @@ export class MediaCard extends LitElement {
     // on its open button, rather than falling back to the page's start.
     if (this.#uploadHadFocus && this.#uploadButton === null) this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
     this.#uploadHadFocus = false;
+  }
+
+  /** `position` as shown: undefined (a framework's removed prop) or a blank string is no position. */
+  get #position(): string | null {
+    return nonBlankString(this.position) ?? null;
+  }
+
+  /** Only an explicit false leaves the tab order; undefined (a removed prop) is the default, true. */
+  get #tabbable(): boolean {
+    return this.tabbable !== false;
+  }
+
+  /** `.upload` as this card shows it: null (idle) for garbage, and for another asset's outcome. */
+  #uploadState(): UploadState | null {
+    return readUploadState(this.upload, this.#view?.id);
   }
 
   get #uploadButton(): HTMLButtonElement | null {
@@ -274,7 +311,8 @@ export class MediaCard extends LitElement {
     const copy = this.#words.copy;
     const title = titleOf(view, copy);
     // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
-    const openTab = this.position !== null || !this.tabbable ? '-1' : nothing;
+    const position = this.#position;
+    const openTab = position !== null || !this.#tabbable ? '-1' : nothing;
     return html`<article part="card" class="card" aria-labelledby="title status">
       <div part="media" class="media">
         ${this.#renderMedia(view, copy)}
@@ -301,11 +339,11 @@ export class MediaCard extends LitElement {
           status=${view.status}
           reason=${view.reason ?? nothing}
           provider=${view.provider ?? nothing}
-          .tabbable=${this.tabbable}
+          .tabbable=${this.#tabbable}
           .copy=${this.copy}
         ></provider-badge>
         ${this.#renderUpload(view, copy)}
-        ${this.position === null ? nothing : html`<span class="visually-hidden">, ${this.position}</span>`}
+        ${position === null ? nothing : html`<span class="visually-hidden">, ${position}</span>`}
       </div>
     </article>`;
   }
@@ -358,7 +396,7 @@ export class MediaCard extends LitElement {
             part="upload-button"
             class="upload-button"
             type="button"
-            tabindex=${this.tabbable ? nothing : '-1'}
+            tabindex=${this.#tabbable ? nothing : '-1'}
             aria-disabled=${upload.busy ? 'true' : nothing}
             aria-describedby=${upload.message === null ? nothing : 'upload-message'}
             @click=${this.#onUploadClick}
@@ -383,7 +421,7 @@ export class MediaCard extends LitElement {
   /** What the upload controls show, or null for none. */
   #uploadView(view: View, copy: Copy): UploadView | null {
     if (!this.uploads) return null;
-    const state = readUploadState(this.upload);
+    const state = this.#uploadState();
     const target = this.uploadTarget;
     const flagged = view.status === 'flagged';
     const localOnly = view.status === 'local_only';
@@ -399,7 +437,9 @@ export class MediaCard extends LitElement {
       };
     }
     if (state?.phase === 'failed') {
-      return { phase: 'failed', retry: true, button: !flagged, busy: false, message: state.message, icon: 'error' };
+      // No words from the handler: the honest "Provider status unknown" rather than an empty message.
+      const message = state.message || statusExplanation('unknown', undefined, copy);
+      return { phase: 'failed', retry: true, button: !flagged, busy: false, message, icon: 'error' };
     }
     if (state?.phase === 'done') {
       // The icon follows the provider's answer: never a check for anything but an accepted upload.
@@ -407,7 +447,9 @@ export class MediaCard extends LitElement {
         ? state.status === 'ok' || !isProviderStatus(state.status) ? 'ok' : state.status
         : isProviderStatus(state.status) && state.status !== 'ok' ? state.status : 'unknown';
       const again = !state.providerSucceeded && !flagged;
-      return { phase: 'done', retry: true, button: again, busy: false, message: state.message, icon };
+      // No words from the handler: the badge's explanation of the status shown, never an empty message.
+      const message = state.message || statusExplanation(icon, state.reason, copy);
+      return { phase: 'done', retry: true, button: again, busy: false, message, icon };
     }
     // Idle: nothing to offer for a flagged asset, nor for one the target provider already has.
     if (flagged || (view.status === 'ok' && view.provider === target)) return null;
@@ -417,13 +459,13 @@ export class MediaCard extends LitElement {
   /** Asks for an upload, once: clicks while one is pending or running do nothing. */
   readonly #onUploadClick = (): void => {
     const view = this.#view;
-    if (!view || !this.uploads || this.pending || readUploadState(this.upload)?.phase === 'running') return;
+    if (!view || !this.uploads || this.pending || this.#uploadState()?.phase === 'running') return;
     const upload = this.#uploadView(view, this.#words.copy);
     if (!upload?.button) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;
     this.#retrying = upload.retry;
-    const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.asset.id, providerId: this.uploadTarget };
+    const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.id, providerId: this.uploadTarget };
     if (!emit<UploadRequestDetail>(this, 'upload-request', detail, { cancelable: true })) {
       // Vetoed: back to the button as it was.
       this.pending = false;
@@ -451,43 +493,65 @@ export class MediaCard extends LitElement {
   }
 }
 
-/** `.upload` as the card can show it, or null (idle) for anything that is not an upload state. */
-function readUploadState(value: unknown): UploadState | null {
-  if (value === null || typeof value !== 'object') return null;
-  const state = value as Record<string, unknown>;
-  const message = typeof state.message === 'string' ? state.message : '';
-  switch (state.phase) {
-    case 'running':
-      return { phase: 'running', providerId: typeof state.providerId === 'string' ? state.providerId : '' };
+/**
+ * `.upload` as the card can show it, or null (idle) for anything that is not an upload state, and for one whose
+ * `assetId` names another asset (a recycled card must not show the previous asset's outcome). Reads through
+ * readField: a stale object whose getters throw (or a revoked Proxy) is idle, not an update that fails.
+ */
+function readUploadState(value: unknown, assetId: number | undefined): UploadState | null {
+  const field = (key: string) => readField(value, key);
+  const owner = field('assetId');
+  if (typeof owner === 'number' && owner !== assetId) return null;
+  // A blank message is none: the card words the outcome from the copy.
+  const message = nonBlankString(field('message')) ?? '';
+  switch (field('phase')) {
+    case 'running': {
+      const providerId = field('providerId');
+      return { phase: 'running', providerId: typeof providerId === 'string' ? providerId : '' };
+    }
     case 'failed':
       return { phase: 'failed', message };
     case 'done': {
-      const status = isProviderStatus(state.status) ? state.status : 'unknown';
-      const reason = typeof state.reason === 'string' ? state.reason : undefined;
-      return { phase: 'done', providerSucceeded: state.providerSucceeded === true, status, message, ...(reason === undefined ? {} : { reason }) };
+      const status = field('status');
+      const reason = nonBlankString(field('reason'));
+      return {
+        phase: 'done',
+        providerSucceeded: field('providerSucceeded') === true,
+        status: isProviderStatus(status) ? status : 'unknown',
+        message,
+        ...(reason === undefined ? {} : { reason }),
+      };
     }
     default:
       return null;
   }
 }
 
-/** Reads what the card shows from an asset, trusting nothing: a hand-made or stale object must not throw. */
+/**
+ * Reads what the card shows from an asset, trusting nothing: every field through readField, so a hand-made or
+ * stale object (throwing getters, a revoked Proxy) gives an empty or unknown card, never an update that throws.
+ * The status is derived as everywhere else (the overview's counts): a raw server item without `provider_status`
+ * shows what its `provider_flagged`, notes and URLs say; a parsed asset keeps its settled status and reason.
+ */
 function toView(value: unknown): View | null {
-  if (value === null || typeof value !== 'object') return null;
-  const asset = value as Asset;
-  if (typeof asset.id !== 'number' || !Number.isFinite(asset.id)) return null;
-  const mediaType = text(asset.media_type);
-  const duration = typeof asset.duration_sec === 'number' && Number.isFinite(asset.duration_sec) && asset.duration_sec >= 0 ? asset.duration_sec : null;
+  const field = (key: string) => readField(value, key);
+  const id = field('id');
+  if (typeof id !== 'number' || !Number.isFinite(id)) return null;
+  const mediaType = text(field('media_type'));
+  const seconds = field('duration_sec');
+  const duration = typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+  const { status, reason } = resolveProviderStatus(value);
   return {
-    asset,
-    status: isProviderStatus(asset.provider_status) ? asset.provider_status : 'unknown',
-    sources: sourcesOf(asset, mediaType),
-    description: text(asset.description),
+    asset: value as Asset,
+    id,
+    status,
+    sources: sourcesOf(field, mediaType),
+    description: text(field('description')),
     mediaType,
-    provider: text(asset.provider_id),
-    reason: text(asset.provider_status_reason),
+    provider: text(field('provider_id')),
+    reason: text(field('provider_status_reason')) ?? reason ?? null,
     duration,
-    created: dateOf(asset.created_at),
+    created: dateOf(field('created_at')),
   };
 }
 
@@ -496,11 +560,11 @@ function toView(value: unknown): View | null {
  * that is an image, then the video file itself for its first frame (a .mp4/.webm/.mov URL, or the file URL of
  * a video/* asset). Era A servers copied a video's file URL into `thumbnail_url`; that one counts as the video.
  */
-function sourcesOf(asset: Asset, mediaType: string | null): Source[] {
-  const preview = safe(asset.preview_url);
-  const thumbnail = safe(asset.thumbnail_url);
-  const file = safe(asset.file_url);
-  const remote = safe(asset.remote_url);
+function sourcesOf(field: (key: string) => unknown, mediaType: string | null): Source[] {
+  const preview = safe(field('preview_url'));
+  const thumbnail = safe(field('thumbnail_url'));
+  const file = safe(field('file_url'));
+  const remote = safe(field('remote_url'));
   const sources: Source[] = [];
   const add = (kind: Source['kind'], src: string | null) => {
     if (src !== null && !sources.some((source) => source.src === src)) sources.push({ kind, src });
@@ -510,7 +574,8 @@ function sourcesOf(asset: Asset, mediaType: string | null): Source[] {
     add('image', thumbnail);
     return sources;
   }
-  const isVideoMime = typeof asset.mime_type === 'string' && /^video\//i.test(asset.mime_type);
+  const mime = field('mime_type');
+  const isVideoMime = typeof mime === 'string' && /^video\//i.test(mime);
   const isVideoFile = (url: string) => VIDEO_FILE.test(url) || (isVideoMime && (url === file || url === remote));
   for (const url of [preview, thumbnail]) if (url !== null && !isVideoFile(url)) add('image', url);
   for (const url of [preview, thumbnail, file, remote]) if (url !== null && isVideoFile(url)) add('video', firstFrame(url));
@@ -540,7 +605,7 @@ function dateOf(value: unknown): Date | null {
 /** The description, or "Video #1042". */
 /** The asset's description, else "Video #12"; the template gives it `dir="auto"`, as a person's words may run either way. */
 function titleOf(view: View, copy: Copy): string {
-  return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.asset.id }).trim();
+  return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.id }).trim();
 }
 
 function mediaTypeName(mediaType: string | null, copy: Copy): string {

@@ -37,7 +37,8 @@ export const styles = [
     font-weight: 500;
     border-style: dashed;
   }
-  .badge:focus-visible {
+  .badge:focus-visible,
+  .explanation:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
@@ -47,6 +48,10 @@ export const styles = [
     inset: auto;
     margin: 0;
     max-width: min(22rem, calc(100vw - 16px));
+    /* A reason too long for the viewport scrolls inside it rather than running off-screen. */
+    max-height: calc(100vh - 16px);
+    overflow-y: auto;
+    box-sizing: border-box;
     padding: 0.5em 0.7em;
     border: 1px solid var(--_border);
     border-radius: var(--age-radius-control, 6px);

@@ -64,7 +64,10 @@ export class ProviderBadge extends LitElement {
   /** The provider's id (`pixverse`); its name heads the explanation. */
   @property() provider: string | null = null;
 
-  /** False takes the badge out of the tab order (a grid keeps one tab stop; it stays clickable and described). */
+  /**
+   * False takes the badge out of the tab order (a grid keeps one tab stop; it stays clickable and described).
+   * Only false does: undefined (a framework's removed prop) is the default.
+   */
   @property({ attribute: false }) tabbable = true;
 
   /**
@@ -106,7 +109,7 @@ export class ProviderBadge extends LitElement {
         part="badge"
         class="badge"
         type="button"
-        tabindex=${this.tabbable ? nothing : '-1'}
+        tabindex=${this.tabbable === false ? '-1' : nothing}
         data-status=${this.status}
         aria-describedby="explanation"
         aria-expanded=${this.open ? 'true' : 'false'}
@@ -128,6 +131,9 @@ export class ProviderBadge extends LitElement {
         data-status=${this.status}
         @pointerenter=${this.#onPointerEnter}
         @pointerleave=${this.#onPointerLeave}
+        @keydown=${this.#onExplanationKeydown}
+        @focus=${this.#onExplanationFocus}
+        @blur=${this.#onBlur}
       >
         ${this.provider ? html`<span part="provider" class="provider">${providerName(this.provider, copy)}</span>` : null}
         ${statusExplanation(this.status, shownReason, copy)}
@@ -180,10 +186,26 @@ export class ProviderBadge extends LitElement {
     }
   };
 
-  readonly #onBlur = (): void => {
+  /** Focus leaving the badge or its explanation; moving between the two keeps it open. */
+  readonly #onBlur = (event: FocusEvent): void => {
+    if (event.relatedTarget === this.button || event.relatedTarget === this.explanation) return;
     this.#focused = false;
     this.#pinned = false;
     this.#setOpen();
+  };
+
+  /** A scrolling explanation takes focus (Tab from the badge) so that the keyboard can scroll it. */
+  readonly #onExplanationFocus = (): void => {
+    this.#focused = true;
+    this.#setOpen();
+  };
+
+  /** Escape in the explanation closes it and gives focus back to the badge, not to the page's start. */
+  readonly #onExplanationKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.button.focus();
+    this.#dismiss();
   };
 
   readonly #onPointerEnter = (event: PointerEvent): void => {
@@ -229,14 +251,22 @@ export class ProviderBadge extends LitElement {
     window.removeEventListener('resize', this.#onViewportChange);
   }
 
-  /** Below the badge, or above it when there is no room, from its start; kept inside the viewport. Set through the CSSOM (CSP-safe). */
+  /**
+   * Below the badge, or above it when there is no room, from its start; kept inside the viewport. Set through
+   * the CSSOM (CSP-safe). Taller than the room on either side: as low as it fits, scrolling within its
+   * max-height, and then in the tab order after the badge, so that the keyboard can scroll it too.
+   */
   #place(): void {
     const anchor = this.button.getBoundingClientRect();
     const popover = this.explanation;
     const { width, height } = popover.getBoundingClientRect();
     const gap = 6;
     const below = anchor.bottom + gap;
-    const top = below + height > window.innerHeight - 8 && anchor.top - gap - height > 8 ? anchor.top - gap - height : below;
+    const above = anchor.top - gap - height;
+    const fitsBelow = below + height <= window.innerHeight - 8;
+    const top = fitsBelow ? below : above > 8 ? above : Math.max(8, window.innerHeight - height - 8);
+    if (popover.scrollHeight > popover.clientHeight) popover.setAttribute('tabindex', this.tabbable === false ? '-1' : '0');
+    else popover.removeAttribute('tabindex');
     // Lined up with the badge's start: its left edge, or its right edge right to left.
     const start = getComputedStyle(this).direction === 'rtl' ? anchor.right - width : anchor.left;
     const left = Math.max(8, Math.min(start, window.innerWidth - width - 8));
