@@ -10,13 +10,18 @@ export interface ResolvedStatus {
 
 /**
  * The asset's provider status: the server's own `provider_status` when it is one of the four values,
- * otherwise derived from the asset's fields (first matching rule wins):
- * 1. flagged: `provider_flagged`, or `media_metadata.provider_flagged`, is true (or "true" in any case);
- * 2. local_only: `media_metadata.provider_removed` is true;
- * 3. local_only: the last upload note (`note` / `upload_note`) says the provider upload failed;
- * 4. ok: `remote_url` is an http(s) URL;
- * 5. ok: `provider_asset_id` is a real provider id (non-empty, not `local_…`);
- * 6. ok: `provider_uploads` names at least one provider;
+ * otherwise derived from the asset's fields (first matching rule wins). Rules 1, 2 and 4 to 8 are the server's
+ * `_compute_provider_status` (pixsim7 `pixsim7/backend/main/api/v1/assets_helpers.py` @ 3d20eed89), with its
+ * tests exactly as written there, so that a response missing `provider_status` gets what the server would say:
+ * 1. flagged: `provider_flagged`, or `media_metadata.provider_flagged`, is true: JSON `true`, or a string that
+ *    is "true" in any letter case, as is, with no whitespace trimmed (the server's `_metadata_truthy`);
+ * 2. local_only: `media_metadata.provider_removed` is true (same test);
+ * 3. local_only: the last upload note (`note` / `upload_note`) starts with "Asset saved locally; provider
+ *    upload failed". Client-only: the server's derivation has no such rule (see the comment at the rule);
+ * 4. ok: `remote_url` starts with `http://` or `https://`, case-sensitive like the server's `startswith`
+ *    (`HTTPS://…` or `Http://…` is not ok by this rule);
+ * 5. ok: `provider_asset_id` is a non-empty string not starting with `local_` (whitespace is not trimmed);
+ * 6. ok: `provider_uploads` is a non-empty object (a map naming at least one provider);
  * 7. local_only: `provider_asset_id` is a `local_…` placeholder;
  * 8. unknown.
  *
@@ -40,6 +45,11 @@ function statusOf(asset: unknown): ProviderStatus {
   const metadata = read(asset, 'media_metadata');
   if (isTrue(read(asset, 'provider_flagged')) || isTrue(read(metadata, 'provider_flagged'))) return 'flagged';
   if (isTrue(read(metadata, 'provider_removed'))) return 'local_only';
+  // Client-only rule, not in the server's derivation: the failure note comes only in upload replies
+  // (`UploadAssetResponse.note`; the server never stores it), never in list or get responses, so it cannot
+  // change the status of a server item. It exists for an item that carries that reply's note and no
+  // `provider_status` (an asset a host built from an upload reply): the provider refused the file, so it is
+  // local only even when an http(s) `remote_url` or a provider id is present.
   const note = uploadNote(asset);
   if (typeof note === 'string' && note.startsWith(LOCAL_ONLY_NOTE_PREFIX)) return 'local_only';
   if (isHttpUrl(read(asset, 'remote_url'))) return 'ok';
@@ -60,15 +70,27 @@ function uploadNote(asset: unknown): unknown {
   return read(asset, 'note') ?? read(asset, 'upload_note');
 }
 
-/** The backend's truthiness for flags: JSON true, or the string "true" in any letter case. */
+/**
+ * The server's `_metadata_truthy`: `value is True or (isinstance(value, str) and value.lower() == "true")`.
+ * JSON `true`, or "true" in any letter case; nothing is trimmed, so " true " is not true. Also used for the
+ * top-level `provider_flagged`, which servers only ever send as a JSON boolean (Era A's bool column).
+ */
 function isTrue(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 }
 
+/**
+ * The server's `remote_url.startswith("http://") or remote_url.startswith("https://")`: case-sensitive, so
+ * "HTTPS://…" or "Http://…" does not count. (Whether a URL may be shown is another matter: see api/urls.ts.)
+ */
 function isHttpUrl(value: unknown): boolean {
-  return typeof value === 'string' && /^https?:\/\//i.test(value);
+  return typeof value === 'string' && (value.startsWith('http://') || value.startsWith('https://'));
 }
 
+/**
+ * The server tests `provider_uploads` for Python truthiness, but its response type is `Dict[str, Any] | None`,
+ * so a response only ever carries an object or null: a non-empty object is what counts here.
+ */
 function hasEntries(value: unknown): boolean {
   if (!isRecord(value)) return false;
   try {

@@ -76,11 +76,23 @@ describe('deriveProviderStatus', () => {
       expect(deriveProviderStatus({ media_metadata: { provider_flagged: true } })).to.equal('flagged');
     });
 
-    for (const text of ['true', 'TRUE', 'True', ' True ']) {
+    for (const text of ['true', 'TRUE', 'True', 'tRuE']) {
       it(`is flagged when media_metadata.provider_flagged is the string ${JSON.stringify(text)}`, () => {
         expect(deriveProviderStatus({ media_metadata: { provider_flagged: text } })).to.equal('flagged');
       });
     }
+
+    // The server's _metadata_truthy is `value.lower() == "true"`: it trims nothing.
+    for (const text of [' True ', ' true', 'true ', 'true\n', '\ttrue']) {
+      it(`is not flagged when media_metadata.provider_flagged is ${JSON.stringify(text)} (no trimming, as on the server)`, () => {
+        expect(deriveProviderStatus({ media_metadata: { provider_flagged: text } })).to.equal('unknown');
+        expect(deriveProviderStatus({ media_metadata: { provider_flagged: text }, provider_asset_id: '381947226051264' })).to.equal('ok');
+      });
+    }
+
+    it('is not flagged when the top-level provider_flagged is " true " (same test as the metadata flag)', () => {
+      expect(deriveProviderStatus({ provider_flagged: ' true ', provider_asset_id: 'local_abc' })).to.equal('local_only');
+    });
 
     for (const value of [false, 'false', 'no', null, 0]) {
       it(`is not flagged when media_metadata.provider_flagged is ${JSON.stringify(value)}`, () => {
@@ -106,6 +118,11 @@ describe('deriveProviderStatus', () => {
     it('does not apply when media_metadata.provider_removed is false', () => {
       expect(deriveProviderStatus({ media_metadata: { provider_removed: false } })).to.equal('unknown');
     });
+
+    it('does not apply when media_metadata.provider_removed is " true " (no trimming, as on the server)', () => {
+      expect(deriveProviderStatus({ media_metadata: { provider_removed: ' true ' }, remote_url: 'https://cdn.example/a.png' })).to.equal('ok');
+      expect(deriveProviderStatus({ media_metadata: { provider_removed: 'True\n' } })).to.equal('unknown');
+    });
   });
 
   describe('rule 3: the last upload note', () => {
@@ -129,17 +146,36 @@ describe('deriveProviderStatus', () => {
   });
 
   describe('rule 4: remote_url', () => {
-    for (const url of ['http://cdn.example/a.png', 'https://media.pixverse.ai/a.mp4', 'HTTPS://CDN.EXAMPLE/A.PNG']) {
+    for (const url of ['http://cdn.example/a.png', 'https://media.pixverse.ai/a.mp4', 'https://CDN.EXAMPLE/A.PNG']) {
       it(`is ok for ${url}`, () => {
         expect(deriveProviderStatus({ remote_url: url })).to.equal('ok');
       });
     }
 
-    for (const url of ['ftp://cdn.example/a.png', 'javascript:alert(1)', 'pixverse:123', '/api/v1/assets/1/file', '', null]) {
+    for (const url of ['ftp://cdn.example/a.png', 'javascript:alert(1)', 'pixverse:123', '/api/v1/assets/1/file', '', null, ' https://cdn.example/a.png']) {
       it(`is not ok for ${JSON.stringify(url)}`, () => {
         expect(deriveProviderStatus({ remote_url: url })).to.equal('unknown');
       });
     }
+
+    // The server tests remote_url.startswith("http://") / startswith("https://"): the scheme's case matters.
+    for (const url of ['HTTPS://cdn/x.png', 'Http://cdn.example/a.png', 'HTTP://CDN.EXAMPLE/A.PNG', 'hTTps://cdn.example/a.png']) {
+      it(`is not ok for ${url} (the server's prefix test is case-sensitive)`, () => {
+        expect(deriveProviderStatus({ remote_url: url })).to.equal('unknown');
+      });
+    }
+
+    it('an upper-case HTTPS:// remote_url does not hide a local_ placeholder', () => {
+      expect(deriveProviderStatus({ remote_url: 'HTTPS://cdn/x.png', provider_asset_id: 'local_abc' })).to.equal('local_only');
+    });
+
+    it('an upper-case HTTPS:// remote_url does not beat unknown for an empty id', () => {
+      expect(deriveProviderStatus({ remote_url: 'HTTPS://cdn/x.png', provider_asset_id: '' })).to.equal('unknown');
+    });
+
+    it('an upper-case HTTPS:// remote_url still leaves a real provider id ok', () => {
+      expect(deriveProviderStatus({ remote_url: 'HTTPS://cdn/x.png', provider_asset_id: '381947226051264' })).to.equal('ok');
+    });
 
     it('a pseudo remote_url does not hide a local_ placeholder', () => {
       expect(deriveProviderStatus({ remote_url: 'pixverse:123', provider_asset_id: 'local_abc' })).to.equal('local_only');
@@ -158,6 +194,16 @@ describe('deriveProviderStatus', () => {
     it('is not ok for a number', () => {
       expect(deriveProviderStatus({ provider_asset_id: 381947226051264 })).to.equal('unknown');
     });
+
+    // As on the server (`provider_asset_id and not provider_asset_id.startswith("local_")`): nothing trimmed, case kept.
+    it('is ok for a whitespace-only id, which the server finds non-empty', () => {
+      expect(deriveProviderStatus({ provider_asset_id: ' ' })).to.equal('ok');
+    });
+
+    it('is ok for " local_abc" and "LOCAL_abc", which do not start with local_', () => {
+      expect(deriveProviderStatus({ provider_asset_id: ' local_abc' })).to.equal('ok');
+      expect(deriveProviderStatus({ provider_asset_id: 'LOCAL_abc' })).to.equal('ok');
+    });
   });
 
   describe('rule 6: provider_uploads', () => {
@@ -167,6 +213,10 @@ describe('deriveProviderStatus', () => {
 
     it('is not ok for an empty map', () => {
       expect(deriveProviderStatus({ provider_uploads: {} })).to.equal('unknown');
+    });
+
+    it('is ok for a map whose only entry is null (Python: a non-empty dict is truthy)', () => {
+      expect(deriveProviderStatus({ provider_uploads: { pixverse: null } })).to.equal('ok');
     });
 
     it('is not ok for an array, even a non-empty one', () => {
