@@ -6,12 +6,12 @@ import { scenarioHandlers } from '../mocks/index.js';
 import { createAssetsClient } from '../src/api/index.js';
 import '../src/status-overview.js';
 import type { StatusFilterChangeDetail, StatusOverview } from '../src/status-overview.js';
-import type { ProviderStatus, StatusCounts } from '../src/status/index.js';
+import type { ProviderStatus } from '../src/status/index.js';
 
 interface Args {
   statusFilter: ProviderStatus | null;
   countsSource: 'loaded' | 'server';
-  counts: Partial<StatusCounts> | null;
+  counts: StatusOverview['counts'];
   assets: Iterable<unknown> | null;
   onStatusFilterChange: (event: CustomEvent<StatusFilterChangeDetail>) => void;
 }
@@ -32,6 +32,17 @@ function sampleAssets(ok: number, localOnly: number, flagged: number, unknown: n
 function overviewIn(canvasElement: HTMLElement): { element: StatusOverview; shadow: ReturnType<typeof within> } {
   const element = canvasElement.querySelector('status-overview') as StatusOverview;
   return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+/** What a person sees: each button's text without the words only screen readers hear ("– Flagged"), and the caption. */
+function seenText(element: StatusOverview): { buttons: string[]; caption: string } {
+  const root = element.shadowRoot as ShadowRoot;
+  const seen = (node: Element) => {
+    const copy = node.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  };
+  return { buttons: [...root.querySelectorAll('button')].map(seen), caption: seen(root.querySelector('[part="caption"]') as Element) };
 }
 
 const meta = {
@@ -94,13 +105,51 @@ export const FromMockBackend: Story = {
   },
 };
 
-/** The server's own totals, given as `.counts` with `counts-source="server"`. */
+/** The server's own totals over the whole library, given as `.counts` with `counts-source="server"`. */
 export const ServerTotals: Story = {
   args: { countsSource: 'server', counts: { ok: 1320, local_only: 214, flagged: 57, unknown: 9 } },
   play: async ({ canvasElement }) => {
-    const { shadow } = overviewIn(canvasElement);
+    const { element, shadow } = overviewIn(canvasElement);
     await expect(shadow.getByRole('button', { name: 'All 1,600' })).toBeVisible();
-    await expect(shadow.getByText('Totals on the server')).toBeVisible();
+    await expect(shadow.getByText('Totals in your library')).toBeVisible();
+    await expect(seenText(element)).toEqual({
+      buttons: ['All 1,600', '1,320 Provider OK', '214 Local only', '57 Flagged', '9 Unknown'],
+      caption: 'Totals in your library',
+    });
+  },
+};
+
+/**
+ * Nothing known yet (loading, or after a failure: neither `.counts` nor `.assets`): no numbers at all, a dash on
+ * every button ("not counted" to screen readers), and an empty caption that keeps its line.
+ */
+export const Loading: Story = {
+  args: { assets: null, counts: null },
+  play: async ({ canvasElement }) => {
+    const { element, shadow } = overviewIn(canvasElement);
+    await expect(seenText(element)).toEqual({ buttons: ['All –', '– Provider OK', '– Local only', '– Flagged', '– Unknown'], caption: '' });
+    await expect(shadow.getByRole('button', { name: 'All not counted' })).toHaveAttribute('aria-pressed', 'true');
+    for (const label of ['Provider OK', 'Local only', 'Flagged', 'Unknown']) {
+      await expect(shadow.getByRole('button', { name: `not counted ${label}` })).toBeVisible();
+    }
+  },
+};
+
+/**
+ * A view the server filtered to one status (`provider_status=local_only`): the page holds only local-only assets,
+ * so only that status is counted. The others show no number, not a 0 that would say "nothing is on the provider".
+ */
+export const ServerFiltered: Story = {
+  args: { statusFilter: 'local_only', assets: null, counts: { ok: null, local_only: 24, flagged: null, unknown: null } },
+  play: async ({ canvasElement }) => {
+    const { element, shadow } = overviewIn(canvasElement);
+    await expect(seenText(element)).toEqual({
+      buttons: ['All –', '– Provider OK', '24 Local only', '– Flagged', '– Unknown'],
+      caption: 'Counts of the 24 loaded “Local only” assets; other statuses are not counted while filtered',
+    });
+    await expect(shadow.getByRole('button', { name: '24 Local only' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(shadow.getByRole('button', { name: 'not counted Provider OK' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(shadow.getByRole('button', { name: 'All not counted' })).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
@@ -109,7 +158,7 @@ export const LocalOnlySelected: Story = { args: { statusFilter: 'local_only' } }
 export const FlaggedSelected: Story = { args: { statusFilter: 'flagged' } };
 export const UnknownSelected: Story = { args: { statusFilter: 'unknown' } };
 
-/** Nothing loaded yet, or nothing at all: every count is 0, and still a button. */
+/** Loaded, and there are none: every count is 0 (a 0 always means none; see Loading for counts not known), and still a button. */
 export const AllZero: Story = {
   args: { assets: [] },
   play: async ({ canvasElement }) => {

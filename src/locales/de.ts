@@ -36,14 +36,14 @@ export const de = {
     noFileUrl: 'Dieses Asset hat keine Dateiadresse, von der es hochgeladen werden könnte',
     asNewAsset: '{message}, als neues Asset (#{id})',
     asNewAssetUnnamed: '{message}, als neues Asset',
-    bulk: { one: 'Das nur lokale Asset erneut hochladen', other: 'Alle nur lokalen Assets erneut hochladen ({count})' },
+    bulk: { one: 'Das eine geladene, nur lokale Asset erneut hochladen', other: 'Die {count} geladenen, nur lokalen Assets erneut hochladen' },
     bulkProgress: '{done} von {total}, {failed} fehlgeschlagen',
     bulkCancel: 'Abbrechen',
     bulkSummary: 'Erneuter Upload fertig: {accepted} angenommen, {localOnly} weiterhin nur lokal, {failed} fehlgeschlagen',
     bulkCancelled: 'Erneuter Upload nach {done} von {total} abgebrochen',
     bulkFlaggedSkipped: {
-      one: '1 markiertes Asset wird ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
-      other: '{count} markierte Assets werden ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
+      one: 'Das eine geladene, markierte Asset wird ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
+      other: 'Die {count} geladenen, markierten Assets werden ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
     },
   },
   card: {
@@ -57,8 +57,14 @@ export const de = {
   overview: {
     label: 'Nach Anbieterstatus filtern',
     all: 'Alle',
+    countUnknown: 'nicht gezählt',
     countsLoaded: { one: 'Gezählt: das eine geladene Asset', other: 'Gezählt: {count} geladene Assets' },
-    countsServer: 'Summen auf dem Server',
+    countsFiltered: {
+      one: 'Gezählt: das eine geladene Asset mit dem Status „{status}“; andere Status werden beim Filtern nicht gezählt',
+      other: 'Gezählt: {count} geladene Assets mit dem Status „{status}“; andere Status werden beim Filtern nicht gezählt',
+    },
+    countsPartial: 'Einige Status werden nicht gezählt',
+    countsServer: 'Gesamtzahlen in Ihrer Bibliothek',
     summary: '{label}: {count}',
     summarySeparator: '; ',
   },

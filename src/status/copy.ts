@@ -44,12 +44,16 @@ export interface Copy {
     asNewAsset: string;
     /** The same, from a server that did not name the new asset. */
     asNewAssetUnnamed: string;
-    /** The bulk re-upload of local-only assets. */
+    /**
+     * The button of the bulk re-upload: it re-uploads the local-only assets loaded in the page (`{count}` of
+     * them), not every local-only asset on the server, and says so.
+     */
     bulk: Plural;
     bulkProgress: string;
     bulkCancel: string;
     bulkSummary: string;
     bulkCancelled: string;
+    /** Next to the bulk button: the loaded flagged assets (`{count}`) it leaves out, and why. */
     bulkFlaggedSkipped: Plural;
   };
   /** Words of `<media-card>`. */
@@ -69,13 +73,26 @@ export interface Copy {
   overview: {
     label: string;
     all: string;
-    /** What the counts count: the assets loaded in the page … */
+    /**
+     * Said (not shown) on a button whose count is not known, in place of its number; the button shows a dash.
+     * It stands where the number stands: "not counted Provider OK", "All not counted".
+     */
+    countUnknown: string;
+    /** The caption, saying what the numbers count: every status, over the assets loaded in the page (`{count}`, their sum) … */
     countsLoaded: Plural;
-    /** … or the server's own totals. */
+    /**
+     * … the filtered status alone, over the loaded assets (`{count}` of them, `{status}` its label), when it is
+     * the only status known (a view the server filtered) …
+     */
+    countsFiltered: Plural;
+    /** … some statuses known and some not, in any other mix (the others show a dash) … */
+    countsPartial: string;
+    /** … or the server's own totals, over the whole library (`counts-source="server"`). */
     countsServer: string;
     /**
-     * Announced when the counts change: one status's part (`{count}`, `{label}` its label); the parts are joined
-     * with `summarySeparator`, so a relabelled status is announced as it is shown.
+     * Announced when the counts change: one status's part (`{count}`, `{label}` its label); the parts of the
+     * statuses counted are joined with `summarySeparator` (a status not counted is left out), so a relabelled
+     * status is announced as it is shown.
      */
     summary: string;
     summarySeparator: string;
@@ -161,14 +178,14 @@ export const DEFAULT_COPY: Copy = {
     noFileUrl: 'This asset has no file address to upload it from',
     asNewAsset: '{message}, as a new asset (#{id})',
     asNewAssetUnnamed: '{message}, as a new asset',
-    bulk: { one: 'Re-upload the local-only asset', other: 'Re-upload all local only ({count})' },
+    bulk: { one: 'Re-upload the 1 loaded local-only asset', other: 'Re-upload the {count} loaded local-only assets' },
     bulkProgress: '{done} of {total}, {failed} failed',
     bulkCancel: 'Cancel',
     bulkSummary: 'Re-upload finished: {accepted} accepted, {localOnly} still local only, {failed} failed',
     bulkCancelled: 'Re-upload cancelled after {done} of {total}',
     bulkFlaggedSkipped: {
-      one: '1 flagged asset is left out: a moderation flag is not fixed by uploading again',
-      other: '{count} flagged assets are left out: a moderation flag is not fixed by uploading again',
+      one: 'The 1 loaded flagged asset is left out: a moderation flag is not fixed by uploading again',
+      other: 'The {count} loaded flagged assets are left out: a moderation flag is not fixed by uploading again',
     },
   },
   card: {
@@ -182,8 +199,14 @@ export const DEFAULT_COPY: Copy = {
   overview: {
     label: 'Filter by provider status',
     all: 'All',
+    countUnknown: 'not counted',
     countsLoaded: { one: 'Counts of the 1 loaded asset', other: 'Counts of the {count} loaded assets' },
-    countsServer: 'Totals on the server',
+    countsFiltered: {
+      one: 'Counts of the 1 loaded “{status}” asset; other statuses are not counted while filtered',
+      other: 'Counts of the {count} loaded “{status}” assets; other statuses are not counted while filtered',
+    },
+    countsPartial: 'Some statuses are not counted',
+    countsServer: 'Totals in your library',
     summary: '{count} {label}',
     summarySeparator: ', ',
   },

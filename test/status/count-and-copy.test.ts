@@ -3,6 +3,7 @@ import {
   countByStatus,
   DEFAULT_COPY,
   formatCopy,
+  formatPlural,
   getCopy,
   interpretUploadResponse,
   mergeCopy,
@@ -237,6 +238,33 @@ describe('copy', () => {
 
     it('leaves placeholders named like Object.prototype members as they are', () => {
       expect(formatCopy('{toString} {constructor}', {})).to.equal('{toString} {constructor}');
+    });
+  });
+
+  describe('words that say what a number counts (issue 12)', () => {
+    const plural = (words: Parameters<typeof formatPlural>[0], count: number, values: Record<string, string> = {}) =>
+      formatCopy(formatPlural(words, count, 'en'), values);
+
+    it('the overview: not counted, the loaded assets, the filtered status, some statuses, the library', () => {
+      const { overview } = DEFAULT_COPY;
+      expect(overview.countUnknown).to.equal('not counted');
+      expect(plural(overview.countsLoaded, 24)).to.equal('Counts of the 24 loaded assets');
+      expect(plural(overview.countsFiltered, 1, { status: 'Local only' })).to.equal(
+        'Counts of the 1 loaded “Local only” asset; other statuses are not counted while filtered',
+      );
+      expect(plural(overview.countsFiltered, 1200, { status: 'Local only' })).to.equal(
+        'Counts of the 1,200 loaded “Local only” assets; other statuses are not counted while filtered',
+      );
+      expect(overview.countsPartial).to.equal('Some statuses are not counted');
+      expect(overview.countsServer).to.equal('Totals in your library');
+    });
+
+    it('the bulk re-upload says it is of the loaded assets, and so does its note on the flagged ones', () => {
+      const { upload } = DEFAULT_COPY;
+      expect(plural(upload.bulk, 1)).to.equal('Re-upload the 1 loaded local-only asset');
+      expect(plural(upload.bulk, 24)).to.equal('Re-upload the 24 loaded local-only assets');
+      expect(plural(upload.bulkFlaggedSkipped, 1)).to.equal('The 1 loaded flagged asset is left out: a moderation flag is not fixed by uploading again');
+      expect(plural(upload.bulkFlaggedSkipped, 3)).to.equal('The 3 loaded flagged assets are left out: a moderation flag is not fixed by uploading again');
     });
   });
 

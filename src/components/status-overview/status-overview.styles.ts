@@ -75,10 +75,18 @@ export const styles = [
   .count {
     font-variant-numeric: tabular-nums;
   }
+  /* A count that is not known: a dash, quieter than a number (screen readers hear "not counted" instead). */
+  .not-counted {
+    color: var(--_color-muted);
+    font-weight: 400;
+  }
   .caption {
     margin: 0.4em 0 0;
     color: var(--_color-muted);
     font-size: 0.92em;
+    /* One line even when empty (nothing known yet), so that nothing below jumps when the words arrive. */
+    min-height: 1.2em;
+    min-height: 1lh;
   }
   @media (forced-colors: active) {
     .button {

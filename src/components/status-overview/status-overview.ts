@@ -7,9 +7,9 @@ import {
   isProviderStatus,
   PROVIDER_STATUSES,
   statusLabel,
+  type Copy,
   type CopyOverrides,
   type ProviderStatus,
-  type StatusCounts,
 } from '../../status/index.js';
 import { numberFormat } from '../shared/locale.js';
 import { emit } from '../shared/define.js';
@@ -31,31 +31,51 @@ export type CountsSource = 'loaded' | 'server';
  */
 const ANNOUNCE_DELAY_MS = 600;
 
-const EMPTY_COUNTS: StatusCounts = Object.freeze({ ok: 0, local_only: 0, flagged: 0, unknown: 0 });
+/** A status's count as shown: a whole number ≥ 0, or `null` when it is not known (shown as a dash, never as 0). */
+type Shown = Record<ProviderStatus, number | null>;
 
-/** One count as a person may see it: a whole number ≥ 0; anything else (a string, NaN, -3, a throwing getter) is 0. */
-function readCount(counts: unknown, status: ProviderStatus): number {
+const NOT_COUNTED: Shown = Object.freeze({ ok: null, local_only: null, flagged: null, unknown: null });
+
+/**
+ * One entry of `.counts` as a person may see it: a finite number ≥ 0, floored; anything else (missing, `null`,
+ * a string, NaN, -3, a throwing getter) is not known, never 0.
+ */
+function readCount(counts: unknown, status: ProviderStatus): number | null {
   try {
     const value = (counts as Record<string, unknown>)[status];
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) + 0 : null; // + 0: never -0
   } catch {
-    return 0;
+    return null;
   }
 }
 
-function sanitizeCounts(counts: unknown): StatusCounts {
-  if (counts === null || (typeof counts !== 'object' && typeof counts !== 'function')) return { ...EMPTY_COUNTS };
-  const clean = { ...EMPTY_COUNTS };
-  for (const status of PROVIDER_STATUSES) clean[status] = readCount(counts, status);
-  return clean;
-}
+/** The same statuses known, with the same numbers. */
+const sameCounts = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((status) => a[status] === b[status]);
+/** The same statuses known (whatever their numbers). */
+const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((status) => (a[status] === null) === (b[status] === null));
 
 /**
  * How many assets have each provider status — "12 Provider OK, 3 Local only, 1 Flagged, 0 Unknown" — as a
  * row of toggle buttons that filter by status. It counts the `.assets` it is given (with the same derivation
- * as the badges), or shows the `.counts` it is given (the server's totals), and says which in a caption.
- * Every status has its icon shape and words, never colour alone; changes of the counts are announced
- * politely, once they settle.
+ * as the badges), or shows the `.counts` it is given, and a caption says what the numbers count:
+ *
+ * - "Totals in your library": the server's totals (`counts-source="server"` with `.counts` set);
+ * - "Counts of the N loaded assets": every status, counted over the assets loaded in the page (All is their sum);
+ * - "Counts of the N loaded “Local only” assets; other statuses are not counted while filtered": only the
+ *   filtered status is known (a view the server filtered);
+ * - "Some statuses are not counted": another mix of known and not known;
+ * - nothing (the line keeps its height): no count is known yet (loading, or after a failure).
+ *
+ * A number is only ever shown when it is known, and a 0 always means none. A status whose count is not known
+ * (its `.counts` entry is missing, `null` or not a number ≥ 0; or there are neither `.counts` nor `.assets`)
+ * shows no number but a muted dash, hidden from screen readers, which hear "not counted" in its place ("not
+ * counted Provider OK"). "All" is the sum only when every status is known, and a dash otherwise. The counts never
+ * change with the filter; the pressed button shows it.
+ *
+ * Every status has its icon shape and words, never colour alone. Changes of known counts are announced politely,
+ * once they rest, and worded when shown, so the announcement follows a change of language. Counts that become
+ * known or stop being known are not announced: the first known counts are a new starting point, like a first
+ * render.
  *
  * @summary Counts per provider status, each a toggle button that filters by that status.
  *
@@ -69,9 +89,9 @@ function sanitizeCounts(counts: unknown): StatusCounts {
  * @csspart group - The group of buttons.
  * @csspart button - Each button: "All" and one per status.
  * @csspart icon - A status's icon.
- * @csspart count - The number on a button.
+ * @csspart count - The number on a button; for a count that is not known, a dash (with "not counted" for screen readers).
  * @csspart label - The words on a button ("All", "Provider OK", …).
- * @csspart caption - What the counts count: the loaded assets, or the server's totals.
+ * @csspart caption - What the numbers count: the loaded assets (every status, only the filtered one, or some), or the server's totals; empty (keeping its height) while nothing is known.
  *
  * @cssprop [--age-font-size-overview=0.875rem] - The font size.
  * @cssprop [--age-space-overview-gap=0.5em] - The space between the buttons.
@@ -80,7 +100,7 @@ function sanitizeCounts(counts: unknown): StatusCounts {
  * @cssprop [--age-color-fg=#1d2330] - The text of the "All" button (dark: #e6e9ef).
  * @cssprop [--age-color-border-strong=#6b7180] - The border of the "All" button (dark: #8a91a1).
  * @cssprop [--age-color-surface=#e9ecf1] - The background of "All" when pressed, and of Unknown when pressed unless `--age-status-unknown-bg` is set (dark: #272c36).
- * @cssprop [--age-color-muted=#4a5060] - The caption's text (dark: #a9b0be).
+ * @cssprop [--age-color-muted=#4a5060] - The caption's text, and the dash of a count that is not known (dark: #a9b0be).
  * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
  * @cssprop [--age-status-ok-fg=#17642b] - Provider OK: text and icon (dark: #8fd9a3).
  * @cssprop [--age-status-ok-bg=#e4f4e8] - Provider OK: background when pressed (dark: #11301c).
@@ -102,13 +122,17 @@ export class StatusOverview extends LitElement {
   @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /**
-   * The assets to count (any iterable; each is counted the way `<provider-badge>` derives its status).
-   * Assign a new iterable (or call `requestUpdate('assets')`) to recount. Ignored while `.counts` is set.
+   * The assets to count (any iterable; each is counted the way `<provider-badge>` derives its status): every
+   * status is then known. Assign a new iterable (or call `requestUpdate('assets')`) to recount. Ignored while
+   * `.counts` is set. With neither (`null`, the default), nothing is known: every button shows a dash.
    */
   @property({ attribute: false }) assets: Iterable<unknown> | null = null;
 
-  /** Counts per status (the server's totals); when set they win over `.assets`. Missing or invalid entries show as 0. */
-  @property({ attribute: false }) counts: Partial<StatusCounts> | null = null;
+  /**
+   * Counts per status; when set they win over `.assets`. An entry that is missing, `null`, or not a finite
+   * number ≥ 0 is not known: its button shows a dash, never 0, and so does "All". Fractions are floored.
+   */
+  @property({ attribute: false }) counts: Partial<Record<ProviderStatus, number | null>> | null = null;
 
   /** The selected status; absent (or any value that is not a status) means all. */
   @property({
@@ -140,12 +164,15 @@ export class StatusOverview extends LitElement {
 
   readonly #words = new WordsController(this);
 
-  /** What the live region says; empty until the counts change after the first render. */
-  @state() private announcement = '';
+  /**
+   * The counts the live region says, worded at render in the words then in force; `null` (silent) until known
+   * counts change after the first render.
+   */
+  @state() private announced: Shown | null = null;
 
-  #shown: StatusCounts = { ...EMPTY_COUNTS };
-  /** The counts as last announced (or as first rendered), as a key. */
-  #announcedKey: string | undefined;
+  #shown: Shown = NOT_COUNTED;
+  /** The counts as last announced, or as first shown since the known statuses last changed. */
+  #baseline: Shown | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
@@ -159,9 +186,44 @@ export class StatusOverview extends LitElement {
     if (changed.has('countsSource') && this.countsSource !== 'loaded' && this.countsSource !== 'server') this.countsSource = 'loaded';
     // Counting is O(n): only when the data changes, never on a filter switch.
     if (changed.has('assets') || changed.has('counts') || !this.hasUpdated) {
-      this.#shown = this.counts != null ? sanitizeCounts(this.counts) : countByStatus(this.assets);
+      const counts: unknown = this.counts;
+      if (counts != null) {
+        const shown = { ...NOT_COUNTED };
+        for (const status of PROVIDER_STATUSES) shown[status] = readCount(counts, status);
+        this.#shown = shown;
+      } else this.#shown = this.assets != null ? countByStatus(this.assets) : NOT_COUNTED;
       this.#scheduleAnnouncement();
     }
+  }
+
+  /** What the numbers count, in words; empty when none is known. */
+  #caption(copy: Copy, locale: string | undefined, total: number | null): string {
+    const counts = this.#shown;
+    if (PROVIDER_STATUSES.every((status) => counts[status] === null)) return '';
+    if (this.countsSource === 'server' && this.counts != null) return copy.overview.countsServer;
+    if (total !== null) return formatPlural(copy.overview.countsLoaded, total, locale);
+    // Only the filtered status known (a view the server filtered): say so, and that the others are not counted.
+    const filter = this.statusFilter;
+    const filtered = filter === null ? null : counts[filter];
+    if (filter === null || filtered === null || PROVIDER_STATUSES.some((status) => status !== filter && counts[status] !== null)) {
+      return copy.overview.countsPartial;
+    }
+    return formatCopy(formatPlural(copy.overview.countsFiltered, filtered, locale), { status: statusLabel(filter, copy) });
+  }
+
+  /** A button's number, or a dash (hidden from screen readers, which hear "not counted"). */
+  #count(value: number | null, copy: Copy, format: Intl.NumberFormat): TemplateResult {
+    return value === null
+      ? html`<span part="count" class="count not-counted"><span aria-hidden="true">–</span><span class="visually-hidden">${copy.overview.countUnknown}</span></span>`
+      : html`<span part="count" class="count">${format.format(value)}</span>`;
+  }
+
+  /** The announcement of `counts` (the known ones only) in the words in force now. */
+  #summary(counts: Shown, copy: Copy, format: Intl.NumberFormat): string {
+    return PROVIDER_STATUSES.flatMap((status) => {
+      const count = counts[status];
+      return count === null ? [] : [formatCopy(copy.overview.summary, { count: format.format(count), label: statusLabel(status, copy) })];
+    }).join(copy.overview.summarySeparator);
   }
 
   protected override render(): TemplateResult {
@@ -169,14 +231,16 @@ export class StatusOverview extends LitElement {
     const locale = this.#words.locale;
     const format = numberFormat(locale);
     const counts = this.#shown;
-    const total = PROVIDER_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+    // All is a number only when every status is one (and their sum is finite).
+    let total: number | null = 0;
+    for (const status of PROVIDER_STATUSES) total = total === null || counts[status] === null ? null : total + counts[status];
+    if (total !== null && !Number.isFinite(total)) total = null;
     const active = this.statusFilter;
-    const fromServer = this.countsSource === 'server' && this.counts != null;
-    const caption = fromServer ? copy.overview.countsServer : formatPlural(copy.overview.countsLoaded, total, locale);
+    const announced = this.announced;
     return html`<div part="group" class="group" role="group" aria-label=${copy.overview.label} aria-describedby="caption">
         <button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.#onAllClick}>
           <span part="label" class="label">${copy.overview.all}</span>
-          <span part="count" class="count">${format.format(total)}</span>
+          ${this.#count(total, copy, format)}
         </button>
         ${PROVIDER_STATUSES.map(
           (status) =>
@@ -188,13 +252,13 @@ export class StatusOverview extends LitElement {
               aria-pressed=${active === status ? 'true' : 'false'}
               @click=${() => this.#select(active === status ? null : status)}
             >
-              ${statusIcon(status)}<span part="count" class="count">${format.format(counts[status])}</span>
+              ${statusIcon(status)}${this.#count(counts[status], copy, format)}
               <span part="label" class="label">${statusLabel(status, copy)}</span>
             </button>`,
         )}
       </div>
-      <p id="caption" part="caption" class="caption">${caption}</p>
-      <span class="visually-hidden" role="status">${this.announcement || nothing}</span>`;
+      <p id="caption" part="caption" class="caption">${this.#caption(copy, locale, total)}</p>
+      <span class="visually-hidden" role="status">${(announced && this.#summary(announced, copy, format)) || nothing}</span>`;
   }
 
   readonly #onAllClick = (): void => this.#select(null);
@@ -206,27 +270,30 @@ export class StatusOverview extends LitElement {
     this.statusFilter = status;
   }
 
-  /** Silent on the first render; afterwards one polite summary once the counts have rested, and only if they differ. */
+  /**
+   * Silent on the first render; afterwards one polite summary once the counts have rested, and only if they
+   * differ. Counts that become known or stop being known are a new starting point, not a change: nothing is
+   * announced, and what was announced before is taken back. What is announced is kept as counts, and worded at
+   * render.
+   */
   #scheduleAnnouncement(): void {
-    const key = PROVIDER_STATUSES.map((status) => this.#shown[status]).join(',');
-    if (this.#announcedKey === undefined) {
-      this.#announcedKey = key;
-      return;
-    }
+    const shown = this.#shown;
+    const baseline = this.#baseline;
     clearTimeout(this.#announceTimer);
     this.#announceTimer = undefined;
-    if (key === this.#announcedKey) return;
+    if (baseline === undefined || !sameKnown(baseline, shown)) {
+      if (baseline !== undefined) this.announced = null;
+      this.#baseline = shown;
+      return;
+    }
+    if (sameCounts(shown, baseline)) return;
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = undefined;
-      const counts = this.#shown;
-      const now = PROVIDER_STATUSES.map((status) => counts[status]).join(',');
-      if (now === this.#announcedKey) return;
-      this.#announcedKey = now;
-      const format = numberFormat(this.#words.locale);
-      const copy = this.#words.copy;
-      this.announcement = PROVIDER_STATUSES.map((status) =>
-        formatCopy(copy.overview.summary, { count: format.format(counts[status]), label: statusLabel(status, copy) }),
-      ).join(copy.overview.summarySeparator);
+      const now = this.#shown;
+      const before = this.#baseline;
+      if (!before || !sameKnown(before, now) || sameCounts(before, now)) return;
+      this.#baseline = now;
+      this.announced = now;
     }, ANNOUNCE_DELAY_MS);
   }
 }
