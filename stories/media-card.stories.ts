@@ -426,3 +426,25 @@ export const UploadFailed: Story = {
     await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
   },
 };
+
+/**
+ * The badge's explanation keeps the card's own controls in sight: it opens above the badge, over the title and
+ * thumbnail, never over Retry or the error text under the badge (nor over the badge, which keeps its focus).
+ */
+export const UploadFailedExplanation: Story = {
+  ...UploadFailed,
+  play: async ({ canvasElement }) => {
+    const { card, shadow } = uploadIn(canvasElement);
+    const badge = card.shadowRoot?.querySelector('provider-badge') as HTMLElement;
+    const inBadge = within(badge.shadowRoot as unknown as HTMLElement);
+    const button = inBadge.getByRole('button', { name: statusLabel('local_only') });
+    await userEvent.click(button);
+    const tip = await inBadge.findByRole('tooltip');
+    await waitFor(() => expect(tip).toBeVisible());
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const box = tip.getBoundingClientRect();
+    await expect(overlap(box, shadow.getByRole('button', { name: 'Retry upload' }).getBoundingClientRect())).toBe(false);
+    await expect(overlap(box, (card.shadowRoot?.querySelector('[part~="upload-outcome"]') as HTMLElement).getBoundingClientRect())).toBe(false);
+    await expect(overlap(box, button.getBoundingClientRect())).toBe(false);
+  },
+};

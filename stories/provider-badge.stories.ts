@@ -21,6 +21,19 @@ function badgeIn(canvasElement: HTMLElement): { badge: ProviderBadge; shadow: Re
   return { badge, shadow: within(badge.shadowRoot as unknown as HTMLElement) };
 }
 
+/**
+ * The mouse moving over an element. A pointerenter alone does not open the explanation: the browser sends one too
+ * when the page's layout moves the badge under a resting pointer, which no one asked for.
+ */
+async function moveOver(element: Element): Promise<void> {
+  const { left, top, width, height } = element.getBoundingClientRect();
+  const [x, y] = [left + width / 2, top + height / 2];
+  await userEvent.pointer([
+    { target: element, coords: { clientX: x - 2, clientY: y } },
+    { target: element, coords: { clientX: x + 2, clientY: y } },
+  ]);
+}
+
 const meta = {
   title: 'Elements/Provider badge',
   component: 'provider-badge',
@@ -83,7 +96,7 @@ export const FlaggedLongReason: Story = {
   },
 };
 
-/** Hover, focus or tap opens the explanation; Escape closes it and focus stays on the badge. */
+/** Hover (the mouse moving over it), focus or tap opens the explanation; Escape closes it and focus stays on the badge. */
 export const OpenExplanation: Story = {
   args: { status: 'flagged', provider: 'pixverse', reason: 'post_delivery_moderation' },
   play: async ({ canvasElement }) => {
@@ -93,7 +106,7 @@ export const OpenExplanation: Story = {
     // toHaveFocus reads document.activeElement, which is the host: ask the shadow root.
     const focused = () => badge.shadowRoot?.activeElement === button;
     await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await userEvent.hover(button);
+    await moveOver(button);
     await waitFor(() => expect(tip).toBeVisible());
     await userEvent.unhover(button);
     await waitFor(() => expect(tip).not.toBeVisible()); // after the hover grace period

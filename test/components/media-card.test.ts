@@ -1,5 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { nothing, render } from 'lit';
 import '../../src/media-card.js';
 import type { AssetOpenDetail, MediaCard, UploadRequestDetail, UploadState } from '../../src/media-card.js';
@@ -1039,4 +1039,151 @@ describe('<media-card> uploads', () => {
       await expect(card).to.be.accessible();
     });
   }
+});
+
+describe('<media-card> badge explanation (issue 12: the page holds still)', () => {
+  afterEach(() => resetMouse());
+
+  const SERVER_DETAIL = 'Provider upload failed: Pixverse upload failed: upstream timeout';
+  const failed = (): UploadState => ({ phase: 'failed', message: formatCopy(DEFAULT_COPY.errors.httpWithDetail, { status: 502, detail: SERVER_DETAIL }) });
+  const localOnly = (overrides: Record<string, unknown> = {}) =>
+    asset({ provider_status: 'local_only', provider_status_reason: "No available account for provider 'pixverse'", ...overrides });
+
+  /** A card showing a failed upload (Retry and the error text under the badge), under a status line that starts empty. */
+  async function mountFailed(value: Asset = localOnly()) {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 18rem; padding: 8px">
+        <button>before</button>
+        <p class="status-line" style="margin: 0; height: 0"></p>
+        <media-card .asset=${value} uploads .upload=${failed()}></media-card>
+      </div>`,
+    );
+    const card = wrapper.querySelector('media-card') as MediaCard;
+    const badge = $(card, 'provider-badge') as HTMLElement & { updateComplete: Promise<boolean> };
+    await badge.updateComplete;
+    const badgeRoot = badge.shadowRoot as ShadowRoot;
+    const els = {
+      wrapper,
+      card,
+      badge,
+      badgeButton: badgeRoot.querySelector('button') as HTMLButtonElement,
+      explanation: badgeRoot.querySelector('[part="explanation"]') as HTMLElement,
+      retry: $(card, '[part~="upload-button"]') as HTMLButtonElement,
+      errorText: $(card, '[part~="upload-outcome"]') as HTMLElement,
+      line: wrapper.querySelector('.status-line') as HTMLElement,
+    };
+    expect(textOf(els.retry)).to.equal('Retry upload');
+    expect(textOf(els.errorText)).to.contain(SERVER_DETAIL);
+    return els;
+  }
+  type Mounted = Awaited<ReturnType<typeof mountFailed>>;
+
+  const box = (element: Element) => element.getBoundingClientRect();
+  const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const centre = (element: Element): [number, number] => {
+    const rect = box(element);
+    return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+  };
+  const isOpen = (m: Mounted) => m.explanation.matches(':popover-open');
+  /** What a person sees of the open explanation: it hides neither the card's controls nor the badge, and sits next to the badge. */
+  function expectClearOfControls(m: Mounted, how: string): void {
+    expect(isOpen(m), `${how}: open`).to.equal(true);
+    const tip = box(m.explanation);
+    expect(tip.height, `${how}: visible`).to.be.greaterThan(0);
+    expect(overlap(tip, box(m.retry)), `${how}: the Retry button stays in sight`).to.equal(false);
+    expect(overlap(tip, box(m.errorText)), `${how}: the error text stays in sight`).to.equal(false);
+    expect(overlap(tip, box(m.badgeButton)), `${how}: the badge stays in sight`).to.equal(false);
+    expect(tip.bottom, `${how}: right above the badge`).to.be.closeTo(box(m.badgeButton).top - 6, 1);
+  }
+
+  it('opened by hover, the explanation covers neither the Retry button nor the error text', async () => {
+    const m = await mountFailed();
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await sendMouse({ type: 'move', position: centre(m.badgeButton) });
+    await waitUntil(() => isOpen(m), 'the mouse moved onto the badge');
+    expectClearOfControls(m, 'hover');
+  });
+
+  it('opened by keyboard or a tap, it hides neither the badge nor the controls; Escape closes it and focus stays', async () => {
+    const m = await mountFailed();
+    const focused = (element: Element) => m.card.shadowRoot?.activeElement === element || m.badge.shadowRoot?.activeElement === element;
+    ($(m.card, '[part~="open"]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => isOpen(m), 'keyboard focus on the badge opens it');
+    expect(focused(m.badgeButton), 'the badge has focus').to.equal(true);
+    expectClearOfControls(m, 'keyboard');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !isOpen(m), 'Escape closes it');
+    expect(focused(m.badgeButton), 'focus stays on the badge').to.equal(true);
+    // The next stop is the Retry button, in sight.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(m.retry), 'Tab goes on to Retry').to.equal(true);
+    m.badgeButton.click();
+    await waitUntil(() => isOpen(m), 'a tap opens it');
+    expectClearOfControls(m, 'tap');
+    m.badgeButton.click();
+    await waitUntil(() => !isOpen(m), 'a second tap closes it');
+  });
+
+  it('does not open when the card jumps and its badge slides under the resting mouse (a status line inserted above)', async () => {
+    const m = await mountFailed();
+    // The person rests the mouse on Retry …
+    const [x, y] = centre(m.retry);
+    const shift = Math.round(y - centre(m.badgeButton)[1]);
+    expect(shift).to.be.greaterThan(0);
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await sendMouse({ type: 'move', position: [Math.max(x, Math.round(box(m.badgeButton).left) + 8), y] });
+    let entered = false;
+    m.badgeButton.addEventListener('pointerenter', () => (entered = true));
+    // … an outcome's status line is inserted above the card, which jumps: the badge slides under the mouse.
+    m.line.style.height = `${shift}px`;
+    await waitUntil(
+      async () => {
+        await nextFrame(); // headless Chromium updates the hover state in a frame
+        return entered;
+      },
+      'the browser sends pointerenter to the badge that slid under the mouse',
+    );
+    await (m.badge as unknown as MediaCard).updateComplete;
+    expect(isOpen(m), 'no one asked for the explanation').to.equal(false);
+    // The person moves the mouse over the badge: now it is asked for, and still keeps Retry in sight.
+    const [bx, by] = centre(m.badgeButton);
+    await sendMouse({ type: 'move', position: [bx + 2, by] });
+    await waitUntil(() => isOpen(m), 'a real movement over the badge opens it');
+    expectClearOfControls(m, 'hover after the jump');
+  });
+
+  it('moves an open explanation off the controls that appear under the badge (an upload outcome arrives)', async () => {
+    const m = await mountFailed();
+    m.card.uploads = false; // no controls yet: the explanation hangs below the badge, as on its own
+    await m.card.updateComplete;
+    m.badgeButton.click();
+    await waitUntil(() => isOpen(m), 'a tap opens it');
+    expect(box(m.explanation).top, 'below the badge').to.be.closeTo(box(m.badgeButton).bottom + 6, 1);
+    m.card.uploads = true;
+    m.card.upload = failed();
+    await m.card.updateComplete;
+    m.retry = $(m.card, '[part~="upload-button"]') as HTMLButtonElement;
+    m.errorText = $(m.card, '[part~="upload-outcome"]') as HTMLElement;
+    await waitUntil(() => !overlap(box(m.explanation), box(m.retry)) && !overlap(box(m.explanation), box(m.errorText)), 'the explanation moves off Retry and the error');
+    expectClearOfControls(m, 'after the outcome arrived');
+  });
+
+  it('closes an open explanation when the card is given another asset, even one with the same status', async () => {
+    const m = await mountFailed(localOnly());
+    m.badgeButton.click();
+    await waitUntil(() => isOpen(m), 'a tap opens it');
+    // The same asset again (a new object, e.g. the gallery's refresh): it still explains this asset.
+    m.card.asset = localOnly();
+    await m.card.updateComplete;
+    await (m.badge as unknown as MediaCard).updateComplete;
+    expect(isOpen(m), 'the same asset keeps it open').to.equal(true);
+    // A recycled card: another asset, with the same status, reason and provider.
+    m.card.asset = localOnly({ id: 2077, description: 'Another asset' });
+    await m.card.updateComplete;
+    await (m.badge as unknown as MediaCard).updateComplete;
+    expect(m.card.getAttribute('asset-id')).to.equal('2077');
+    expect(isOpen(m), 'another asset closes it').to.equal(false);
+    expect(m.badgeButton.getAttribute('aria-expanded')).to.equal('false');
+  });
 });

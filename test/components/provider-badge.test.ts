@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/provider-badge.js';
 import type { ProviderBadge } from '../../src/provider-badge.js';
@@ -191,11 +191,17 @@ describe('<provider-badge>', () => {
       return { wrapper, badge: wrapper.querySelector('provider-badge') as ProviderBadge };
     };
 
+    /** The mouse moves from the page's corner (outside the padded wrapper) onto the element. */
+    const moveOnto = async (element: Element) => {
+      await sendMouse({ type: 'move', position: [2, 2] });
+      await sendMouse({ type: 'move', position: centre(element) });
+    };
+
     afterEach(() => resetMouse());
 
     it('opens when the mouse moves onto it and closes after the grace period when it moves away', async () => {
       const { badge } = await mountAwayFromEdges();
-      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await moveOnto(parts(badge).button);
       await badge.updateComplete;
       expect(isOpen(badge)).to.equal(true);
       expect(parts(badge).button.getAttribute('aria-expanded')).to.equal('true');
@@ -210,7 +216,7 @@ describe('<provider-badge>', () => {
 
     it('stays open while the mouse moves onto the explanation, and closes when it leaves that', async () => {
       const { badge } = await mountAwayFromEdges();
-      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await moveOnto(parts(badge).button);
       await badge.updateComplete;
       expect(isOpen(badge)).to.equal(true);
       await sendMouse({ type: 'move', position: centre(parts(badge).explanation) });
@@ -248,7 +254,7 @@ describe('<provider-badge>', () => {
 
     it('closes on Escape while hovered, and a mouse click does not count as keyboard focus', async () => {
       const { badge } = await mountAwayFromEdges();
-      await sendMouse({ type: 'move', position: centre(parts(badge).button) });
+      await moveOnto(parts(badge).button);
       await badge.updateComplete;
       expect(isOpen(badge)).to.equal(true);
       await sendKeys({ press: 'Escape' });
@@ -262,6 +268,155 @@ describe('<provider-badge>', () => {
       await aTimeout(AFTER_GRACE);
       await badge.updateComplete;
       expect(isOpen(badge), 'the second click closes it, focus alone does not keep it open').to.equal(false);
+    });
+  });
+  describe('an open explanation stays with its badge (issue 12)', () => {
+    const box = (element: Element) => element.getBoundingClientRect();
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    /** The explanation hangs 6 px below its badge, lined up with its start (as placed on opening). */
+    const nextToBadge = (badge: ProviderBadge) => {
+      const tip = box(parts(badge).explanation);
+      const anchor = box(parts(badge).button);
+      return Math.abs(tip.top - (anchor.bottom + 6)) <= 1 && Math.abs(tip.left - anchor.left) <= 1;
+    };
+
+    afterEach(async () => {
+      window.scrollTo(0, 0);
+      await resetMouse();
+    });
+
+    it('follows its badge when the layout moves it (a line inserted above)', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="padding: 20px"><div class="line" style="height: 0"></div><provider-badge status="flagged" reason="early_cdn_filtered"></provider-badge></div>`,
+      );
+      const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+      parts(badge).button.click();
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      const before = box(parts(badge).button).top;
+      (wrapper.querySelector('.line') as HTMLElement).style.height = '80px';
+      expect(box(parts(badge).button).top - before).to.be.closeTo(80, 1);
+      await waitUntil(() => nextToBadge(badge), 'the explanation moves with its badge');
+      expect(isOpen(badge)).to.equal(true);
+    });
+
+    it('follows its badge in a scroller inside a shadow root, and closes when that scrolls it out of sight', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div><provider-badge status="local_only" reason="No account"></provider-badge></div>`);
+      // The badge is slotted into a scroller in a shadow root: its scroll events never reach the window.
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = '<div class="scroller" style="height: 160px; overflow: auto"><div style="height: 60px"></div><slot></slot><div style="height: 800px"></div></div>';
+      const scroller = root.querySelector('.scroller') as HTMLElement;
+      const badge = host.querySelector('provider-badge') as ProviderBadge;
+      parts(badge).button.click();
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      scroller.scrollTop = 40;
+      await waitUntil(() => nextToBadge(badge), 'the explanation moves with its badge');
+      expect(isOpen(badge)).to.equal(true);
+      scroller.scrollTop = 400;
+      await waitUntil(() => !isOpen(badge), 'the explanation closes when its badge is scrolled out of sight');
+      expect(parts(badge).button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('closes when the page scrolls its badge out of the viewport', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><provider-badge status="ok"></provider-badge><div style="height: 3000px"></div></div>`);
+      const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+      parts(badge).button.click();
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      window.scrollTo(0, box(badge).bottom + window.scrollY + 200);
+      await waitUntil(() => !isOpen(badge), 'the explanation closes when its badge leaves the viewport');
+    });
+
+    for (const [name, change] of [
+      ['status', (badge: ProviderBadge) => (badge.status = 'ok')],
+      ['reason', (badge: ProviderBadge) => (badge.reason = 'another_reason')],
+      ['provider', (badge: ProviderBadge) => (badge.provider = 'runway')],
+    ] as const) {
+      it(`closes when its ${name} changes (it explained something else), keeping focus`, async () => {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div><button>before</button><provider-badge status="flagged" provider="pixverse" reason="early_cdn_filtered"></provider-badge></div>`,
+        );
+        const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+        // Opened by a tap …
+        parts(badge).button.click();
+        await badge.updateComplete;
+        expect(isOpen(badge)).to.equal(true);
+        change(badge);
+        await badge.updateComplete;
+        expect(isOpen(badge), 'closed after a tap').to.equal(false);
+        // … and by keyboard focus, which stays on the badge.
+        badge.status = 'flagged';
+        badge.reason = 'early_cdn_filtered';
+        badge.provider = 'pixverse';
+        await badge.updateComplete;
+        (wrapper.querySelector('button') as HTMLButtonElement).focus();
+        await sendKeys({ press: 'Tab' });
+        await badge.updateComplete;
+        expect(isOpen(badge)).to.equal(true);
+        change(badge);
+        await badge.updateComplete;
+        expect(isOpen(badge), 'closed after keyboard focus').to.equal(false);
+        expect(badge.shadowRoot?.activeElement === parts(badge).button, 'focus stays on the badge').to.equal(true);
+        expect(parts(badge).button.getAttribute('aria-expanded')).to.equal('false');
+      });
+    }
+
+    it('does not open when it slides under a resting mouse, and opens when the mouse then moves over it', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="padding: 20px"><div class="line" style="height: 0"></div><provider-badge status="flagged" reason="early_cdn_filtered"></provider-badge></div>`,
+      );
+      const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+      const { button } = parts(badge);
+      const anchor = box(button);
+      // The mouse comes to rest 60 px below the badge, on nothing.
+      const resting: [number, number] = [Math.round(anchor.left + 10), Math.round(anchor.top + anchor.height / 2 + 60)];
+      await sendMouse({ type: 'move', position: [2, 2] });
+      await sendMouse({ type: 'move', position: resting });
+      let entered = false;
+      button.addEventListener('pointerenter', () => (entered = true));
+      // A line is inserted above: the badge slides under the mouse, and the browser says the mouse is over it.
+      (wrapper.querySelector('.line') as HTMLElement).style.height = '60px';
+      // (Each poll asks for a frame: headless Chromium updates the hover state in one.)
+      await waitUntil(
+        async () => {
+          await nextFrame();
+          return entered;
+        },
+        'the browser sends pointerenter to the badge that slid under the mouse',
+      );
+      await badge.updateComplete;
+      expect(isOpen(badge), 'no one asked').to.equal(false);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      // The person moves the mouse over the badge: that is a hover.
+      await sendMouse({ type: 'move', position: [resting[0] + 3, resting[1]] });
+      await waitUntil(() => isOpen(badge), 'a real movement over the badge opens it');
+    });
+
+    it('keeps clear of what keepClear names: above the badge when that is below it, past it when there is no room above', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="padding: 160px 20px 20px">
+          <provider-badge status="flagged" reason="early_cdn_filtered"></provider-badge>
+          <div class="controls" style="height: 40px; width: 200px; background: #eee"></div>
+        </div>`,
+      );
+      const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
+      const controls = wrapper.querySelector('.controls') as HTMLElement;
+      badge.keepClear = () => [controls];
+      parts(badge).button.click();
+      await badge.updateComplete;
+      expect(isOpen(badge)).to.equal(true);
+      let tip = box(parts(badge).explanation);
+      const anchor = box(parts(badge).button);
+      expect(overlap(tip, box(controls)), 'the controls stay in sight').to.equal(false);
+      expect(tip.bottom, 'just above the badge').to.be.closeTo(anchor.top - 6, 1);
+      expect(overlap(tip, anchor), 'the badge stays in sight').to.equal(false);
+      // No room above (the badge near the viewport's top): past the controls, not over them nor over the badge.
+      wrapper.style.paddingTop = '10px';
+      await waitUntil(() => Math.abs(box(parts(badge).explanation).top - (box(controls).bottom + 6)) <= 1, 'placed past the controls');
+      tip = box(parts(badge).explanation);
+      expect(overlap(tip, box(controls))).to.equal(false);
+      expect(overlap(tip, box(parts(badge).button))).to.equal(false);
     });
   });
 });

@@ -103,6 +103,9 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * asset's status changes, or the event was cancelled. A state whose `assetId` names another asset is not shown.
  * The outcome is not a live region here: the gallery announces it, so it is not read twice.
  *
+ * The badge's explanation never covers the upload controls when it can help it: they sit under the badge, so it
+ * opens above it (over the title and facts). It closes when the card is given another asset.
+ *
  * @summary An asset at a glance: what it is and where it lives.
  *
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
@@ -256,9 +259,12 @@ export class MediaCard extends LitElement {
       const before = this.#view;
       this.#view = toView(this.asset);
       if (this.#view?.id !== before?.id) {
-        // Another asset (a recycled card): nothing of the previous one's request is pending here.
+        // Another asset (a recycled card): nothing of the previous one's request is pending here, and an open
+        // explanation explained the previous asset (even when the new one has the same status).
         this.pending = false;
         this.#retrying = false;
+        const badge = this.#badge;
+        if (typeof badge?.close === 'function') badge.close();
       } else if (this.#view?.status !== before?.status) {
         // The host answered with the asset itself (now OK, flagged, …): the click is no longer pending.
         this.pending = false;
@@ -295,6 +301,21 @@ export class MediaCard extends LitElement {
   #uploadState(): UploadState | null {
     return readUploadState(this.upload, this.#view?.id);
   }
+
+  get #badge(): ProviderBadge | null {
+    return this.renderRoot?.querySelector<ProviderBadge>('provider-badge') ?? null;
+  }
+
+  /**
+   * What the badge's explanation keeps clear: the upload controls (button, progress, outcome), which sit right
+   * under the badge. So it opens above the badge, over the title and facts (words, not controls, hidden only
+   * while it is open) and at most the thumbnail's lower edge (the open button is the whole thumbnail, most of it
+   * stays in reach); with no room above, past the controls; over them only when nothing else fits the viewport.
+   */
+  readonly #keepClear = (): Element[] => {
+    const upload = this.renderRoot?.querySelector('.upload');
+    return upload ? [upload] : [];
+  };
 
   get #uploadButton(): HTMLButtonElement | null {
     return this.renderRoot?.querySelector<HTMLButtonElement>('.upload-button') ?? null;
@@ -341,6 +362,7 @@ export class MediaCard extends LitElement {
           provider=${view.provider ?? nothing}
           .tabbable=${this.#tabbable}
           .copy=${this.copy}
+          .keepClear=${this.#keepClear}
         ></provider-badge>
         ${this.#renderUpload(view, copy)}
         ${position === null ? nothing : html`<span class="visually-hidden">, ${position}</span>`}

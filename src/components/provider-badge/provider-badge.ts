@@ -10,11 +10,26 @@ import { styles } from './provider-badge.styles.js';
 /** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
 const HOVER_GRACE_MS = 200;
 
+/** The space between the badge and its explanation, and between the explanation and the viewport's edges. */
+const GAP = 6;
+const VIEWPORT_MARGIN = 8;
+
+type Box = Pick<DOMRect, 'top' | 'right' | 'bottom' | 'left'>;
+
+/** Do two boxes share any area (touching edges do not count)? */
+const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 /**
  * A provider status, in words and a shape of its own: Provider OK, Local only, Flagged or Unknown. The
  * explanation ("Provider upload failed; stored locally in PixSim7: …") opens on hover, keyboard focus or tap,
  * stays while the pointer is over it, and closes with Escape; screen readers always get it as the
  * description.
+ *
+ * Hover means a person moving the pointer over the badge: a badge that slides under a resting pointer (the page's
+ * layout shifted) does not open until the pointer moves. An open explanation follows its badge wherever it moves
+ * (a scroll of the page or of any scroller, a resize, a layout shift), and closes when the badge scrolls out of
+ * sight or leaves the page, and when its status, reason or provider changes (it explained something else).
+ * `keepClear` names what it should not cover (a card's upload controls): it then opens on the side away from them.
  *
  * @summary Where an asset lives, at a glance, with the reason when there is one.
  *
@@ -76,6 +91,13 @@ export class ProviderBadge extends LitElement {
    */
   @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
 
+  /**
+   * What the explanation should not cover when it can help it, e.g. a card's upload button and message: a
+   * function returning those elements, asked each time the explanation is placed. It opens below the badge, else
+   * above, else past them, whichever keeps them clear inside the viewport (placed as without them when none does).
+   */
+  @property({ attribute: false }) keepClear: (() => Iterable<Element>) | null = null;
+
   readonly #words = new WordsController(this);
 
   @state() private open = false;
@@ -88,17 +110,35 @@ export class ProviderBadge extends LitElement {
   #hovered = false;
   #focused = false;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Where the mouse entered the badge or the explanation, until it moves there: a pointerenter alone may be the
+   * browser's, sent when the layout moved the badge under a resting pointer. Null: not entered, or already moved.
+   */
+  #enteredAt: { x: number; y: number } | null = null;
+  /** While open: the frame that checks where the badge is, and the observer that tells when it goes out of sight. */
+  #frame = 0;
+  #sight: IntersectionObserver | null = null;
+  /** The badge's box, the explanation's size and the viewport's the explanation was last placed for. */
+  #placedFor = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#hovered = this.#focused = this.#pinned = false;
+    this.#enteredAt = null;
     this.open = false;
     this.#stopListening();
     clearTimeout(this.#closeTimer);
   }
 
+  /** Closes the explanation, however it was opened; the next hover, keyboard focus or tap opens it again. */
+  close(): void {
+    this.#dismiss();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status') && !isProviderStatus(this.status)) this.status = 'unknown';
+    // Another status, reason or provider (a recycled card shows another asset): what was open explained the old one.
+    if (this.hasUpdated && this.open && (changed.has('status') || changed.has('reason') || changed.has('provider'))) this.#dismiss();
   }
 
   protected override render(): TemplateResult {
@@ -118,6 +158,7 @@ export class ProviderBadge extends LitElement {
         @focus=${this.#onFocus}
         @blur=${this.#onBlur}
         @pointerenter=${this.#onPointerEnter}
+        @pointermove=${this.#onPointerMove}
         @pointerleave=${this.#onPointerLeave}
       >
         ${statusIcon(this.status)}<span part="label" class="label">${statusLabel(this.status, copy)}</span>
@@ -130,6 +171,7 @@ export class ProviderBadge extends LitElement {
         popover="manual"
         data-status=${this.status}
         @pointerenter=${this.#onPointerEnter}
+        @pointermove=${this.#onPointerMove}
         @pointerleave=${this.#onPointerLeave}
         @keydown=${this.#onExplanationKeydown}
         @focus=${this.#onExplanationFocus}
@@ -208,22 +250,41 @@ export class ProviderBadge extends LitElement {
     this.#dismiss();
   };
 
+  /**
+   * The mouse is over the badge (or its explanation), but perhaps only because the badge moved under it: it
+   * opens when the mouse moves there.
+   */
   readonly #onPointerEnter = (event: PointerEvent): void => {
     if (event.pointerType !== 'mouse') return; // touch and pen use the tap
+    this.#enteredAt = { x: event.clientX, y: event.clientY };
+  };
+
+  /** A movement of the mouse over the badge or its explanation: the person's hover. */
+  readonly #onPointerMove = (event: PointerEvent): void => {
+    const entered = this.#enteredAt;
+    if (event.pointerType !== 'mouse' || entered === null) return;
+    const moved = event.movementX !== 0 || event.movementY !== 0 || event.clientX !== entered.x || event.clientY !== entered.y;
+    if (!moved) return;
+    this.#enteredAt = null;
     this.#hovered = true;
     this.#setOpen();
   };
 
   readonly #onPointerLeave = (event: PointerEvent): void => {
     if (event.pointerType !== 'mouse') return;
+    this.#enteredAt = null;
     this.#hovered = false;
     clearTimeout(this.#closeTimer);
     this.#closeTimer = setTimeout(() => this.#setOpen(), HOVER_GRACE_MS);
   };
 
-  /** Escape closes it wherever focus is (WCAG 1.4.13); it opens again on the next hover, focus or tap. */
+  /**
+   * Escape closes it wherever focus is (WCAG 1.4.13); it opens again on the next hover (the pointer leaving and
+   * coming back), focus or tap.
+   */
   #dismiss(): void {
     this.#pinned = this.#hovered = this.#focused = false;
+    this.#enteredAt = null;
     this.#setOpen();
   }
 
@@ -235,42 +296,105 @@ export class ProviderBadge extends LitElement {
     if (!event.composedPath().includes(this)) this.#dismiss();
   };
 
-  readonly #onViewportChange = (): void => this.#place();
+  /**
+   * Each frame while open: placed again when the badge moved or changed size, or the viewport did, or what it
+   * keeps clear (an upload outcome appeared under the badge). A frame sees every cause at once, without a listener
+   * for each: the page's scroll, a scroller's (inside a shadow root, whose scroll events never reach the window),
+   * a resize, a layout shift (a line inserted above the grid).
+   */
+  readonly #follow = (): void => {
+    this.#frame = requestAnimationFrame(this.#follow);
+    if (this.#placementKey() !== this.#placedFor) this.#place();
+  };
+
+  /** Out of sight (scrolled away in the page or in a scroller, or hidden): nothing to point at, so it closes. */
+  readonly #onSight = (entries: IntersectionObserverEntry[]): void => {
+    const last = entries[entries.length - 1];
+    if (last && !last.isIntersecting) this.#dismiss();
+  };
 
   #startListening(): void {
     document.addEventListener('keydown', this.#onDocumentKeydown);
     document.addEventListener('pointerdown', this.#onDocumentPointerdown);
-    window.addEventListener('scroll', this.#onViewportChange, { capture: true, passive: true });
-    window.addEventListener('resize', this.#onViewportChange, { passive: true });
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(this.#follow);
+    if (!this.#sight && typeof IntersectionObserver === 'function') {
+      this.#sight = new IntersectionObserver(this.#onSight);
+      this.#sight.observe(this.button);
+    }
   }
 
   #stopListening(): void {
     document.removeEventListener('keydown', this.#onDocumentKeydown);
     document.removeEventListener('pointerdown', this.#onDocumentPointerdown);
-    window.removeEventListener('scroll', this.#onViewportChange, { capture: true });
-    window.removeEventListener('resize', this.#onViewportChange);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#sight?.disconnect();
+    this.#sight = null;
+    this.#placedFor = '';
+  }
+
+  /** Everything the placement depends on, in a string to compare from frame to frame. */
+  #placementKey(): string {
+    const anchor = this.button.getBoundingClientRect();
+    const popover = this.explanation;
+    const clear = this.#keepClearBoxes().map((box) => `${box.left},${box.top},${box.width},${box.height}`);
+    return [anchor.left, anchor.top, anchor.width, anchor.height, popover.offsetWidth, popover.offsetHeight, window.innerWidth, window.innerHeight, ...clear].join();
+  }
+
+  /** The boxes of what `keepClear` names, those on screen. */
+  #keepClearBoxes(): DOMRect[] {
+    const boxes: DOMRect[] = [];
+    let elements: Iterable<Element> | undefined;
+    try {
+      elements = typeof this.keepClear === 'function' ? this.keepClear() : undefined;
+    } catch {
+      elements = undefined; // a host's failing callback costs the placement its preference, not the explanation
+    }
+    for (const element of elements ?? []) {
+      if (!(element instanceof Element)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) boxes.push(box);
+    }
+    return boxes;
   }
 
   /**
    * Below the badge, or above it when there is no room, from its start; kept inside the viewport. Set through
    * the CSSOM (CSP-safe). Taller than the room on either side: as low as it fits, scrolling within its
    * max-height, and then in the tab order after the badge, so that the keyboard can scroll it too.
+   *
+   * With `keepClear`: the first of below, above, and past those elements (below the lowest of them under the
+   * badge) that fits in the viewport and covers none of them; as above when none does. None of the three covers
+   * the badge, so a keyboard user's focus stays in sight.
    */
   #place(): void {
-    const anchor = this.button.getBoundingClientRect();
     const popover = this.explanation;
+    // Measured at the viewport's left edge: its width wraps to the room it has there, not at its last place.
+    popover.style.left = '0px';
+    const anchor = this.button.getBoundingClientRect();
     const { width, height } = popover.getBoundingClientRect();
-    const gap = 6;
-    const below = anchor.bottom + gap;
-    const above = anchor.top - gap - height;
-    const fitsBelow = below + height <= window.innerHeight - 8;
-    const top = fitsBelow ? below : above > 8 ? above : Math.max(8, window.innerHeight - height - 8);
-    if (popover.scrollHeight > popover.clientHeight) popover.setAttribute('tabindex', this.tabbable === false ? '-1' : '0');
-    else popover.removeAttribute('tabindex');
+    const viewportHeight = window.innerHeight;
     // Lined up with the badge's start: its left edge, or its right edge right to left.
     const start = getComputedStyle(this).direction === 'rtl' ? anchor.right - width : anchor.left;
-    const left = Math.max(8, Math.min(start, window.innerWidth - width - 8));
+    const left = Math.max(VIEWPORT_MARGIN, Math.min(start, window.innerWidth - width - VIEWPORT_MARGIN));
+    const below = anchor.bottom + GAP;
+    const above = anchor.top - GAP - height;
+    const fits = (top: number) => top >= VIEWPORT_MARGIN && top + height <= viewportHeight - VIEWPORT_MARGIN;
+    let top: number | undefined;
+    const clear = this.#keepClearBoxes();
+    if (clear.length > 0) {
+      const under = clear.filter((box) => box.top >= anchor.top);
+      const past = under.length > 0 ? Math.max(...under.map((box) => box.bottom)) + GAP : undefined;
+      const covers = (at: number) => clear.some((box) => overlaps({ top: at, bottom: at + height, left, right: left + width }, box));
+      top = [below, above, past].find((at) => at !== undefined && fits(at) && !covers(at));
+    }
+    const fitsBelow = below + height <= viewportHeight - VIEWPORT_MARGIN;
+    top ??= fitsBelow ? below : above > VIEWPORT_MARGIN ? above : Math.max(VIEWPORT_MARGIN, viewportHeight - height - VIEWPORT_MARGIN);
+    if (popover.scrollHeight > popover.clientHeight) popover.setAttribute('tabindex', this.tabbable === false ? '-1' : '0');
+    else popover.removeAttribute('tabindex');
     popover.style.top = `${Math.round(top)}px`;
     popover.style.left = `${Math.round(left)}px`;
+    this.#placedFor = this.#placementKey();
   }
 }
