@@ -2,19 +2,27 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
+import { de } from '../../src/locales/de.js';
+import { registerLocale, resetCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
 
 interface Setup extends MockBackendOptions {
   api?: 'query' | 'search';
   /** Upload requests wait until released. */
   hold?: boolean;
+  /** A second library on the same fetch, at another endpoint (`OTHER_ENDPOINT` unless it says). */
+  other?: MockBackendOptions;
 }
+
+const OTHER_ENDPOINT = '/elsewhere/api/v1/assets';
 
 /** A gallery with uploads on the mock backend; every request is recorded, uploads can be held back. */
 async function mount(options: Setup = {}) {
-  const { api = 'query', hold = false, ...mock } = options;
+  const { api = 'query', hold = false, other: otherOptions, ...mock } = options;
   const backend = createMockBackend({ count: 40, seed: 9, ...mock });
-  const answer = mockFetch(backend.handlers);
+  const other = otherOptions ? createMockBackend({ count: 40, seed: 9, endpoint: OTHER_ENDPOINT, ...otherOptions }) : undefined;
+  // The other library's handlers first: the first one's (any origin) would answer its longer paths too.
+  const answer = mockFetch([...(other?.handlers ?? []), ...backend.handlers]);
   const requests: Request[] = [];
   const held: Array<() => void> = [];
   let inFlight = 0;
@@ -42,7 +50,7 @@ async function mount(options: Setup = {}) {
   await waitUntil(() => cards(gallery).length > 0, 'cards did not appear');
   const uploadsSent = () => requests.filter((request) => request.method === 'POST' && !request.url.endsWith('/search'));
   const releaseAll = () => held.splice(0).forEach((release) => release());
-  return { gallery, backend, requests, uploadsSent, releaseAll, mostInFlight: () => mostInFlight, held };
+  return { gallery, backend, other, requests, uploadsSent, releaseAll, mostInFlight: () => mostInFlight, held };
 }
 
 const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
@@ -60,6 +68,14 @@ const overviewCount = (gallery: AssetGallery, label: RegExp) => {
 const firstLocalOnly = (gallery: AssetGallery) => cards(gallery).find((card) => card.getAttribute('status') === 'local_only') as Element;
 const galleryButton = (gallery: AssetGallery, label: RegExp) =>
   [...root(gallery).querySelectorAll('button')].find((button) => label.test(button.textContent ?? '')) as HTMLButtonElement | undefined;
+/** Leaving the page: true when the gallery asks first ("Leave site?"). */
+const leave = () => {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+};
+/** A timeout queued now runs after the current task and every microtask queued in it: a move is over by then. */
+const endOfTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const png = (name = 'koi.png') => new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], name, { type: 'image/png' });
 
 describe('<asset-gallery uploads>: a card’s re-upload', () => {
@@ -270,7 +286,7 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     const { gallery, uploadsSent, releaseAll, mostInFlight } = await mount({ hold: true });
     const localOnly = overviewCount(gallery, /Local only/);
     expect(localOnly).to.be.greaterThan(4);
-    galleryButton(gallery, new RegExp(`Re-upload all local only \\(${localOnly}\\)`))?.click();
+    galleryButton(gallery, new RegExp(`Re-upload the ${localOnly} loaded local-only assets`))?.click();
     await waitUntil(() => uploadsSent().length === 3);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(uploadsSent()).to.have.length(3);
@@ -304,8 +320,9 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
 
   it('ends with a summary; local-only assets are gone from the counts, flagged ones left out with a word why', async () => {
     const { gallery } = await mount();
-    expect(overviewCount(gallery, /Flagged/)).to.be.greaterThan(0);
-    expect(text(gallery)).to.contain('flagged assets are left out: a moderation flag is not fixed by uploading again');
+    const flagged = overviewCount(gallery, /Flagged/);
+    expect(flagged).to.be.greaterThan(1);
+    expect(text(gallery)).to.contain(`The ${flagged} loaded flagged assets are left out: a moderation flag is not fixed by uploading again`);
     const localOnly = overviewCount(gallery, /Local only/);
     await gallery.reuploadLocalOnly();
     await waitUntil(() => statusLine(gallery).startsWith('Re-upload finished'));
@@ -315,11 +332,6 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
 
   it('asks before the page is left while uploads are in flight, and not after', async () => {
     const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
-    const leave = () => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    };
     expect(leave()).to.equal(false);
     const completed = oneEvent(gallery, 'upload-complete');
     gallery.uploadFiles([png('big.png')]);
@@ -330,17 +342,50 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     expect(leave()).to.equal(false);
   });
 
-  it('keeps a file whose upload a move cut short, with Retry', async () => {
-    const { gallery, uploadsSent } = await mount({ hold: true });
-    gallery.uploadFiles([png('moved.png')]);
+  it('goes on with a card’s upload through a move in the page (a framework re-parenting it), and still asks before leaving', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    uploadButton(card)?.click();
     await waitUntil(() => uploadsSent().length === 1);
     const elsewhere = document.createElement('section');
     document.body.append(elsewhere);
-    elsewhere.append(gallery);
-    await waitUntil(() => /The upload was stopped before it finished/.test(text(gallery)));
-    expect(text(gallery)).to.contain('moved.png');
-    expect(galleryButton(gallery, /Retry upload/) !== undefined).to.equal(true);
-    elsewhere.remove();
+    try {
+      elsewhere.append(gallery);
+      await endOfTask();
+      expect(uploadsSent()[0]?.signal.aborted, 'the move aborted the upload').to.equal(false);
+      expect(leave()).to.equal(true);
+      const completed = oneEvent(gallery, 'upload-complete');
+      releaseAll();
+      expect((await completed).detail).to.deep.include({ assetId: id, providerSucceeded: true, status: 'ok' });
+      await waitUntil(
+        () => cardFor(gallery, id)?.getAttribute('status') === 'ok' && /Uploaded to Pixverse/.test(cardText(cardFor(gallery, id))),
+        'the moved gallery’s card did not show the outcome',
+      );
+      expect(statusLine(gallery)).to.equal('Uploaded to Pixverse');
+      expect(leave()).to.equal(false);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
+  it('uploads every file of a gallery moved in the page, those still waiting their turn too', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
+    gallery.uploadFiles(['1', '2', '3', '4'].map((name) => png(`moved-${name}.png`)));
+    await waitUntil(() => uploadsSent().length === 3);
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    try {
+      elsewhere.append(gallery);
+      await endOfTask();
+      expect(uploadsSent().some((request) => request.signal.aborted), 'the move aborted an upload').to.equal(false);
+      await waitUntil(() => (releaseAll(), root(gallery).querySelectorAll('[part="upload-row"]').length === 0), 'the files’ rows did not leave');
+      expect(uploadsSent()).to.have.length(4);
+      await waitUntil(() => cards(gallery).slice(0, 4).every((shown) => /moved-\d\.png/.test(assetOf(shown).description ?? '')), 'the new assets were not shown on top');
+      expect(text(gallery)).not.to.contain('The upload was stopped before it finished');
+    } finally {
+      elsewhere.remove();
+    }
   });
 
   it('starts none of the waiting files once the gallery is off the page, and keeps them listed with Retry', async () => {
@@ -369,6 +414,111 @@ describe('<asset-gallery uploads>: re-upload all local only', () => {
     void gallery.reuploadLocalOnly();
     await waitUntil(() => uploadsSent().length === 3);
     gallery.remove();
-    expect(uploadsSent().every((request) => request.signal.aborted)).to.equal(true);
+    await waitUntil(() => uploadsSent().every((request) => request.signal.aborted), 'the uploads were not aborted');
+    expect(uploadsSent()).to.have.length(3);
+    expect(leave()).to.equal(false);
+  });
+});
+
+describe('<asset-gallery uploads>: a new data source', () => {
+  // The ids are the source's own: the answer of an upload to the old source is not about the new one's asset.
+  it('does not put an upload that answers after the endpoint changed on the new library’s asset with the same id', async () => {
+    const { gallery, other, requests, uploadsSent, releaseAll } = await mount({ hold: true, other: {} });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const theirs = other?.db.assets.find((asset) => asset.id === id) as NonNullable<typeof other>['db']['assets'][number];
+    theirs.description = 'Another library’s asset';
+    uploadButton(card)?.click();
+    await waitUntil(() => uploadsSent().length === 1);
+    gallery.endpoint = OTHER_ENDPOINT;
+    await waitUntil(() => cardFor(gallery, id) && assetOf(cardFor(gallery, id) as Element).description === 'Another library’s asset', 'the other library was not shown');
+    await gallery.updateComplete;
+    expect(cardText(cardFor(gallery, id)), 'the new library’s card shows the old upload').not.to.contain('Uploading');
+    const completed = oneEvent(gallery, 'upload-complete');
+    releaseAll();
+    // The event is true about the upload, which went to the first library.
+    expect((await completed).detail).to.deep.include({ assetId: id, providerSucceeded: true, status: 'ok' });
+    await gallery.updateComplete;
+    const shown = cardFor(gallery, id) as Element & { updateComplete: Promise<unknown> };
+    await shown.updateComplete;
+    expect(shown.getAttribute('status')).to.equal('local_only');
+    expect(cardText(shown)).not.to.contain('Uploaded to Pixverse');
+    expect(requests.some((request) => request.method === 'GET' && new URL(request.url).pathname === `${OTHER_ENDPOINT}/${id}`), 'the new library was asked about the old asset').to.equal(false);
+    expect(statusLine(gallery)).to.equal('');
+  });
+
+  it('does not put an upload that answers after the host gave its own assets on the host’s asset with the same id', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true });
+    const card = firstLocalOnly(gallery);
+    const mine = assetOf(card);
+    uploadButton(card)?.click();
+    await waitUntil(() => uploadsSent().length === 1);
+    gallery.assets = [{ ...mine, description: 'The host’s own asset' }];
+    await waitUntil(() => cards(gallery).length === 1 && assetOf(cards(gallery)[0] as Element).description === 'The host’s own asset');
+    await gallery.updateComplete;
+    const shown = cards(gallery)[0] as Element & { updateComplete: Promise<unknown> };
+    await shown.updateComplete;
+    expect(cardText(shown), 'the host’s card shows the old upload').not.to.contain('Uploading');
+    const completed = oneEvent(gallery, 'upload-complete');
+    releaseAll();
+    expect((await completed).detail).to.deep.include({ assetId: mine.id, status: 'ok' });
+    await gallery.updateComplete;
+    await shown.updateComplete;
+    expect(shown.getAttribute('status')).to.equal('local_only');
+    expect(cardText(shown)).not.to.contain('Uploaded to Pixverse');
+    expect(overviewCount(gallery, /Local only/)).to.equal(1);
+  });
+
+  it('cancels a bulk re-upload of the old list when the endpoint changes', async () => {
+    const { gallery, uploadsSent, releaseAll } = await mount({ hold: true, other: {} });
+    const run = gallery.reuploadLocalOnly();
+    await waitUntil(() => uploadsSent().length === 3);
+    gallery.endpoint = OTHER_ENDPOINT;
+    await run;
+    expect(uploadsSent().every((request) => request.signal.aborted), 'the old list’s uploads go on').to.equal(true);
+    expect(statusLine(gallery)).to.match(/^Re-upload cancelled after 0 of \d+$/);
+    releaseAll();
+    await waitUntil(() => cards(gallery).length > 0 && !/Uploading/.test(text(gallery)));
+    expect(uploadsSent()).to.have.length(3);
+  });
+});
+
+describe('<asset-gallery uploads>: words of the moment', () => {
+  afterEach(() => resetCopy());
+
+  it('says the last outcome, and the card’s, in German once the gallery’s language is German', async () => {
+    registerLocale('de', de);
+    const { gallery } = await mount();
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    const completed = oneEvent(gallery, 'upload-complete');
+    uploadButton(card)?.click();
+    await completed;
+    await waitUntil(() => statusLine(gallery) === 'Uploaded to Pixverse' && /Uploaded to Pixverse/.test(cardText(cardFor(gallery, id))));
+    gallery.lang = 'de';
+    gallery.requestUpdate();
+    await gallery.updateComplete;
+    expect(statusLine(gallery)).to.equal('Bei Pixverse hochgeladen');
+    await waitUntil(() => /Bei Pixverse hochgeladen/.test(cardText(cardFor(gallery, id))), 'the card’s outcome stayed in English');
+    expect(cardText(cardFor(gallery, id))).not.to.contain('Uploaded to Pixverse');
+  });
+
+  it('says a failed upload, a card’s and a file’s, in German once the gallery’s language is German', async () => {
+    registerLocale('de', de);
+    const { gallery } = await mount({ scenario: 'provider-down' });
+    const card = firstLocalOnly(gallery);
+    const id = assetOf(card).id;
+    gallery.uploadFiles([new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
+    const failed = oneEvent(gallery, 'upload-error');
+    uploadButton(card)?.click();
+    await failed;
+    await waitUntil(() => /^The server could not complete the request \(HTTP 500\)/.test(statusLine(gallery)));
+    gallery.lang = 'de';
+    gallery.requestUpdate();
+    await gallery.updateComplete;
+    expect(statusLine(gallery)).to.match(/^Der Server konnte die Anfrage nicht ausführen \(HTTP 500\): Failed to upload asset to provider/);
+    const row = root(gallery).querySelector('[part="upload-error"]')?.textContent?.trim();
+    expect(row).to.equal('Nur Bilder und Videos können hochgeladen werden');
+    await waitUntil(() => /Der Server konnte die Anfrage nicht ausführen/.test(cardText(cardFor(gallery, id))), 'the card’s error stayed in English');
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeError, HttpError, isAbortError, type Asset, type AssetsClient } from '../../api/index.js';
 import { formatCopy, interpretUploadResponse, type Copy, type UploadOutcome } from '../../status/index.js';
+import { isRecord, readField } from '../../status/read.js';
 import { emit } from '../shared/define.js';
 import type { UploadCompleteDetail, UploadErrorDetail, UploadRequestDetail, UploadStartDetail, UploadState } from '../shared/upload.js';
 import { LimitedQueue } from './queue.js';
@@ -40,50 +41,151 @@ export interface UploadControllerOptions {
   uploader: () => Uploader | undefined;
   /**
    * The server answered for `assetId` (a re-upload), or for a new asset (`madeNew`, or no `assetId`): `newAssetId`
-   * when the server named it.
+   * when the server named it. Never for an upload that started before the last `sourceChanged()`.
    */
   uploaded: (outcome: UploadOutcome, assetId: number | undefined, newAssetId: number | undefined, madeNew: boolean) => void;
-  /** The server refused a re-upload of `assetId`: it may have changed the asset too (HEAD flags it). */
+  /** The server refused a re-upload of `assetId`: it may have changed the asset too (HEAD flags it). Same generation rule. */
   refused: (assetId: number) => void;
-  /** The gallery's words, in its language. */
+  /** The gallery's words, in its language: asked whenever words are read, so they follow a change of language. */
   copy: () => Copy;
   /** The numbers to put in them, formatted in its language. */
   numbers: (values: Record<string, number>) => Record<string, string>;
 }
 
 /**
+ * Words kept as what to say, and said when read: a page that switches language (or copy) re-words every outcome
+ * already shown, the live region's too.
+ */
+type Words = (copy: Copy) => string;
+
+/** What a card or row shows, its words still to be said. */
+type StateData =
+  | { phase: 'running'; providerId: string }
+  | { phase: 'done'; assetId: number | undefined; outcome: (copy: Copy) => UploadOutcome }
+  | { phase: 'failed'; words: Words };
+
+/** A state and, once read, its words in the copy they were read in (the same object until either changes). */
+interface Kept {
+  data: StateData;
+  said?: { copy: Copy; state: UploadState };
+}
+
+interface RowData {
+  key: number;
+  /** The file's name or the URL, as given; null for a file without a name (worded "Upload files"). */
+  name: string | null;
+  request: UploadRequestDetail;
+  state: StateData | null;
+}
+
+interface BulkRun {
+  controller: AbortController;
+  progress: BulkProgress;
+}
+
+/** A re-upload through upload-from-url needs the asset's file URL, and it has none. */
+class NoFileUrlError extends Error {}
+
+/**
  * Every upload the gallery starts: a card's re-upload, files and URLs, the bulk re-upload of local-only assets.
  * It asks the host page first (`upload-request`, cancelable), reports `upload-start`, `upload-complete` and
  * `upload-error`, and keeps what each card and row shows. A failed file stays listed with Retry.
+ *
+ * Everything it shows is worded when read, in the words of the moment (`options.copy()`).
  */
 export class UploadController implements ReactiveController {
-  /** What each asset's card shows of its upload. */
-  readonly assetStates = new Map<number, UploadState>();
-  rows: UploadRow[] = [];
   bulk: BulkProgress | null = null;
-  /** The last outcome, in words, for the live region. */
-  message = '';
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: UploadControllerOptions;
   readonly #queue = new LimitedQueue(CONCURRENT_UPLOADS);
   readonly #running = new Set<AbortController>();
-  #bulkController: AbortController | undefined;
+  #bulkRun: BulkRun | undefined;
   #nextKey = 1;
   /** The backend answered that it has no reupload route: upload from the file's URL instead. */
   #noReuploadRoute = false;
+  /**
+   * Counts the data sources the host has shown (`sourceChanged()`). An upload remembers the one it started in: its
+   * answer is about that source's asset, and is never put on the same id of another.
+   */
+  #generation = 0;
+  /** What each asset's card shows of its upload, for the current source. */
+  readonly #states = new Map<number, Kept>();
+  readonly #statesRead: ReadonlyMap<number, UploadState>;
+  #rows: RowData[] = [];
+  #rowsRead: { of: RowData[]; copy: Copy; rows: UploadRow[] } | undefined;
+  /** The last outcome, to be worded when read. */
+  #said: Words | null = null;
+  /** Taken off the page: the end of this task tells a move (connected again by then) from a removal. */
+  #leaving: ReturnType<typeof setTimeout> | undefined;
+  /** Files whose turn came during that wait: told whether the gallery is still on the page. */
+  #waitingForPage: Array<(here: boolean) => void> = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadControllerOptions) {
     this.#host = host;
     this.#options = options;
+    this.#statesRead = new WordedStates(this.#states, (kept) => this.#word(kept));
     host.addController(this);
   }
 
+  /** What each asset's card shows of its upload (the current source's assets only), worded in the copy of the moment. */
+  get assetStates(): ReadonlyMap<number, UploadState> {
+    return this.#statesRead;
+  }
+
+  /** The files and URLs being uploaded, or that failed, newest first, worded in the copy of the moment. */
+  get rows(): UploadRow[] {
+    const copy = this.#options.copy();
+    const read = this.#rowsRead;
+    if (read && read.of === this.#rows && read.copy === copy) return read.rows;
+    const rows = this.#rows.map((row) => ({
+      key: row.key,
+      label: row.name ?? copy.upload.addFiles,
+      request: row.request,
+      state: row.state && wordState(row.state, copy),
+    }));
+    this.#rowsRead = { of: this.#rows, copy, rows };
+    return rows;
+  }
+
+  /** The last outcome, in words (the copy of the moment), for the live region. */
+  get message(): string {
+    return this.#said?.(this.#options.copy()) ?? '';
+  }
+
+  hostConnected(): void {
+    // Back on the page within the task it left in: it was moved, and what runs goes on.
+    clearTimeout(this.#leaving);
+    this.#leaving = undefined;
+    this.#tellWaiting(true);
+    if (this.#running.size > 0) window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
   hostDisconnected(): void {
-    // A gallery taken off the page cancels what it started, cleanly.
-    this.#bulkController?.abort();
-    for (const controller of this.#running) controller.abort();
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    // A framework that moves the gallery takes it off the page and puts it back, all within one task, perhaps over
+    // a few microtasks of its own. Only a gallery still off the page when the task is over has left; a timer runs
+    // after the task and every microtask queued in it, where a microtask could run between the two halves of a move.
+    clearTimeout(this.#leaving);
+    this.#leaving = setTimeout(() => {
+      this.#leaving = undefined;
+      if (this.#host.isConnected) return;
+      // Taken off the page: it cancels what it started, cleanly.
+      this.#bulkRun?.controller.abort();
+      for (const controller of this.#running) controller.abort();
+      window.removeEventListener('beforeunload', this.#onBeforeUnload);
+      this.#tellWaiting(false);
+    }, 0);
+  }
+
+  /** Is the gallery on the page? Taken off it just now, the answer waits for the end of that task (a move). */
+  #onPage(): boolean | Promise<boolean> {
+    if (this.#host.isConnected) return true;
+    if (this.#leaving === undefined) return false;
+    return new Promise((answer) => this.#waitingForPage.push(answer));
+  }
+
+  #tellWaiting(here: boolean): void {
+    for (const answer of this.#waitingForPage.splice(0)) answer(here);
   }
 
   /** Leaving the page while files are uploading asks first: the browser's own "Leave site?" prompt. */
@@ -91,9 +193,23 @@ export class UploadController implements ReactiveController {
     event.preventDefault();
   };
 
-  /** A new backend: find out again whether it has the reupload route. */
-  clientChanged(): void {
+  /**
+   * The host shows another data source (endpoint, api, fetch, headers, its own assets): asset ids are that
+   * source's now. The cards' upload states go; an upload still running goes on, and its events fire, but its answer
+   * no longer changes a card, nor reaches `uploaded` or `refused`; a file's row keeps its own outcome. A bulk
+   * re-upload of the old list is cancelled. The new backend is asked again whether it has the reupload route.
+   * Not for a reload of the same source: its ids are the same assets, and uploads still answering belong to it.
+   */
+  sourceChanged(): void {
+    this.#generation += 1;
     this.#noReuploadRoute = false;
+    this.#states.clear();
+    const run = this.#bulkRun;
+    if (run) {
+      run.controller.abort();
+      this.#endBulk(run);
+    }
+    this.#host.requestUpdate();
   }
 
   /**
@@ -101,18 +217,23 @@ export class UploadController implements ReactiveController {
    * cancelled `upload-request`; otherwise the promise of its result.
    */
   reupload(asset: Asset, providerId: string, bulkSignal?: AbortSignal): Promise<Result> | null {
-    if (this.assetStates.get(asset.id)?.phase === 'running') return null;
+    if (this.#states.get(asset.id)?.data.phase === 'running') return null;
     const request: UploadRequestDetail = { kind: 'reupload', assetId: asset.id, providerId };
     if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) return null;
+    const generation = this.#generation;
     this.#setAssetState(asset.id, { phase: 'running', providerId });
-    return this.#run(request, asset, (state) => this.#setAssetState(asset.id, state), bulkSignal);
+    // Its answer is shown on its card only while the card shows the same source's asset.
+    const show = (state: StateData | null) => {
+      if (generation === this.#generation) this.#setAssetState(asset.id, state);
+    };
+    return this.#run(request, asset, show, bulkSignal);
   }
 
   /** Files a person chose or dropped: each is listed at once, uploaded in turn, and never dropped silently. */
   addFiles(files: Iterable<File>, providerId: string): void {
     for (const file of files) {
-      const row = this.#addRow(file.name || this.#options.copy().upload.addFiles, { kind: 'file', providerId, file });
-      if (!/^(image|video)\//.test(file.type)) this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.notMedia });
+      const row = this.#addRow(file.name || null, { kind: 'file', providerId, file });
+      if (!/^(image|video)\//.test(file.type)) this.#setRowState(row.key, { phase: 'failed', words: (copy) => copy.upload.notMedia });
       else this.#start(row);
     }
   }
@@ -122,12 +243,12 @@ export class UploadController implements ReactiveController {
   }
 
   retryRow(key: number): void {
-    const row = this.rows.find((candidate) => candidate.key === key);
+    const row = this.#rows.find((candidate) => candidate.key === key);
     if (row && row.state?.phase !== 'running') this.#start(row);
   }
 
   dismissRow(key: number): void {
-    this.rows = this.rows.filter((row) => row.key !== key);
+    this.#rows = this.#rows.filter((row) => row.key !== key);
     this.#host.requestUpdate();
   }
 
@@ -136,10 +257,11 @@ export class UploadController implements ReactiveController {
    * it is when its turn comes: one uploaded meanwhile (its card's own button) or flagged since is not sent again.
    */
   async reuploadAll(assets: readonly Asset[], providerOf: (asset: Asset) => string, current: (asset: Asset) => Asset = (asset) => asset): Promise<void> {
-    if (this.bulk?.running || assets.length === 0) return;
+    if (this.#bulkRun || assets.length === 0) return;
     const controller = new AbortController();
-    this.#bulkController = controller;
     const bulk: BulkProgress = { total: assets.length, done: 0, failed: 0, accepted: 0, localOnly: 0, running: true, cancelled: false };
+    const run: BulkRun = { controller, progress: bulk };
+    this.#bulkRun = run;
     this.bulk = bulk;
     this.#host.requestUpdate();
     await Promise.all(
@@ -158,51 +280,65 @@ export class UploadController implements ReactiveController {
         }),
       ),
     );
-    this.bulk = { ...bulk, running: false, cancelled: controller.signal.aborted };
-    this.#bulkController = undefined;
-    const copy = this.#options.copy().upload;
-    // One announcement for the whole run, not one per asset.
-    this.#say(
-      this.bulk.cancelled
-        ? formatCopy(copy.bulkCancelled, this.#options.numbers({ done: bulk.done, total: bulk.total }))
-        : formatCopy(copy.bulkSummary, this.#options.numbers({ accepted: bulk.accepted, localOnly: bulk.localOnly, failed: bulk.failed })),
-    );
+    // Ended by sourceChanged() already, which said so.
+    if (this.#bulkRun === run) this.#endBulk(run);
   }
 
   cancelBulk(): void {
-    this.#bulkController?.abort();
+    this.#bulkRun?.controller.abort();
   }
 
-  #addRow(label: string, request: UploadRequestDetail): UploadRow {
-    const row: UploadRow = { key: this.#nextKey++, label, request, state: null };
-    this.rows = [row, ...this.rows];
+  /** One announcement for the whole run, not one per asset. */
+  #endBulk(run: BulkRun): void {
+    this.#bulkRun = undefined;
+    const { total, done, accepted, localOnly, failed } = run.progress;
+    const cancelled = run.controller.signal.aborted;
+    this.bulk = { ...run.progress, running: false, cancelled };
+    this.#say((copy) =>
+      cancelled
+        ? formatCopy(copy.upload.bulkCancelled, this.#options.numbers({ done, total }))
+        : formatCopy(copy.upload.bulkSummary, this.#options.numbers({ accepted, localOnly, failed })),
+    );
+  }
+
+  #addRow(name: string | null, request: UploadRequestDetail): RowData {
+    const row: RowData = { key: this.#nextKey++, name, request, state: null };
+    this.#rows = [row, ...this.#rows];
     this.#host.requestUpdate();
     return row;
   }
 
-  #start(row: UploadRow): void {
-    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', row.request, { cancelable: true })) {
-      this.dismissRow(row.key); // the host page took it over
+  #start(row: RowData): void {
+    const { key, request } = row;
+    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) {
+      this.dismissRow(key); // the host page took it over
       return;
     }
-    this.#setRowState(row, null);
+    this.#setRowState(key, null);
+    const stopped: StateData = { phase: 'failed', words: (copy) => copy.upload.stopped };
     void this.#queue.add(async () => {
       // Its turn came after the gallery left the page: it does not start; the file stays, with Retry.
-      if (!this.#host.isConnected) {
-        this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.stopped });
+      if (!(await this.#onPage())) {
+        this.#setRowState(key, stopped);
         return;
       }
-      this.#setRowState(row, { phase: 'running', providerId: row.request.providerId });
-      const result = await this.#run(row.request, undefined, (state) => this.#setRowState(row, state));
+      this.#setRowState(key, { phase: 'running', providerId: request.providerId });
+      // A row is not an asset of the list: it shows its own outcome, whatever source the gallery shows since.
+      const result = await this.#run(request, undefined, (state) => this.#setRowState(key, state));
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
-      if (result === 'accepted' || result === 'local_only') this.dismissRow(row.key);
+      if (result === 'accepted' || result === 'local_only') this.dismissRow(key);
       // Stopped half way (the gallery was taken off the page): the file stays, with Retry.
-      else if (result === 'aborted') this.#setRowState(row, { phase: 'failed', message: this.#options.copy().upload.stopped });
+      else if (result === 'aborted') this.#setRowState(key, stopped);
     });
   }
 
   /** One upload, start to end; `bulkSignal` cancels it with the bulk run, whose items are announced together. */
-  async #run(request: UploadRequestDetail, asset: Asset | undefined, show: (state: UploadState | null) => void, bulkSignal?: AbortSignal): Promise<Result> {
+  async #run(request: UploadRequestDetail, asset: Asset | undefined, show: (state: StateData | null) => void, bulkSignal?: AbortSignal): Promise<Result> {
+    // The source it was sent to: once the host shows another, its answer says nothing about that one's assets.
+    const generation = this.#generation;
+    const sameSource = () => generation === this.#generation;
+    // The live region speaks of a row's file (it names no asset of the list), and of a card's asset of the source shown.
+    const sayable = () => !bulkSignal && (request.assetId === undefined || sameSource());
     const controller = new AbortController();
     const abort = () => controller.abort(bulkSignal?.reason);
     bulkSignal?.addEventListener('abort', abort, { once: true });
@@ -210,18 +346,25 @@ export class UploadController implements ReactiveController {
     if (this.#running.size === 1) window.addEventListener('beforeunload', this.#onBeforeUnload);
     emit<UploadStartDetail>(this.#host, 'upload-start', request);
     try {
-      const { reply, viaUrl } = await this.#send(request, asset, controller.signal);
+      const { reply, viaUrl } = await this.#send(request, asset, controller.signal, sameSource);
       const newAssetId = assetIdOf(reply);
-      const read = interpretUploadResponse(reply, this.#options.copy());
       // Through upload-from-url the server made a new asset, and this one stays as it was: say so. Servers of
       // that era name no asset in the reply, so the route taken tells it too.
       const madeNew = request.assetId !== undefined && (viaUrl || (newAssetId !== undefined && newAssetId !== request.assetId));
-      const copy = this.#options.copy().upload;
-      const newMessage = newAssetId === undefined ? formatCopy(copy.asNewAssetUnnamed, { message: read.message }) : formatCopy(copy.asNewAsset, { message: read.message, id: newAssetId });
-      const outcome = madeNew ? { ...read, message: newMessage } : read;
-      show({ phase: 'done', assetId: request.assetId, ...outcome });
-      this.#options.uploaded(outcome, request.assetId, newAssetId, madeNew);
-      if (!bulkSignal) this.#say(outcome.message);
+      const kept = keptReply(reply);
+      const outcomeIn = (copy: Copy): UploadOutcome => {
+        const read = interpretUploadResponse(kept, copy);
+        if (!madeNew) return read;
+        const message =
+          newAssetId === undefined
+            ? formatCopy(copy.upload.asNewAssetUnnamed, { message: read.message })
+            : formatCopy(copy.upload.asNewAsset, { message: read.message, id: newAssetId });
+        return { ...read, message };
+      };
+      const outcome = outcomeIn(this.#options.copy());
+      show({ phase: 'done', assetId: request.assetId, outcome: outcomeIn });
+      if (sameSource()) this.#options.uploaded(outcome, request.assetId, newAssetId, madeNew);
+      if (sayable()) this.#say((copy) => outcomeIn(copy).message);
       emit<UploadCompleteDetail>(this.#host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
       return outcome.providerSucceeded ? 'accepted' : 'local_only';
     } catch (error) {
@@ -229,11 +372,11 @@ export class UploadController implements ReactiveController {
         show(null);
         return 'aborted';
       }
-      const message = describeError(error, this.#options.copy());
-      show({ phase: 'failed', message });
-      if (error instanceof HttpError && request.assetId !== undefined) this.#options.refused(request.assetId);
-      if (!bulkSignal) this.#say(message);
-      emit<UploadErrorDetail>(this.#host, 'upload-error', withoutUndefined({ assetId: request.assetId, message }));
+      const words: Words = (copy) => (error instanceof NoFileUrlError ? copy.upload.noFileUrl : describeError(error, copy));
+      show({ phase: 'failed', words });
+      if (error instanceof HttpError && request.assetId !== undefined && sameSource()) this.#options.refused(request.assetId);
+      if (sayable()) this.#say(words);
+      emit<UploadErrorDetail>(this.#host, 'upload-error', withoutUndefined({ assetId: request.assetId, message: words(this.#options.copy()) }));
       return 'failed';
     } finally {
       bulkSignal?.removeEventListener('abort', abort);
@@ -244,9 +387,9 @@ export class UploadController implements ReactiveController {
 
   /**
    * The host's uploader, or the client: the reupload route where the backend has it, else upload-from-url
-   * (`viaUrl`: a re-upload that made a new asset).
+   * (`viaUrl`: a re-upload that made a new asset). What it learns of the backend it keeps only for the same source.
    */
-  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal): Promise<{ reply: unknown; viaUrl: boolean }> {
+  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal, sameSource: () => boolean): Promise<{ reply: unknown; viaUrl: boolean }> {
     const uploader = this.#options.uploader();
     const sent = (reply: unknown) => ({ reply, viaUrl: false });
     if (uploader) return sent(await uploader(request, signal));
@@ -260,30 +403,112 @@ export class UploadController implements ReactiveController {
         return sent(await client.reupload(assetId, { provider_id }, { signal }));
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
-        this.#noReuploadRoute = true;
+        if (sameSource()) this.#noReuploadRoute = true;
       }
     }
     const url = asset?.file_url ?? asset?.remote_url;
-    if (!url) throw new Error(this.#options.copy().upload.noFileUrl);
+    if (!url) throw new NoFileUrlError('no file URL');
     return { reply: await client.uploadFromUrl({ url, provider_id }, { signal }), viaUrl: true };
   }
 
-  #setAssetState(assetId: number, state: UploadState | null): void {
-    if (state) this.assetStates.set(assetId, state);
-    else this.assetStates.delete(assetId);
+  #setAssetState(assetId: number, state: StateData | null): void {
+    if (state) this.#states.set(assetId, { data: state });
+    else this.#states.delete(assetId);
     this.#host.requestUpdate();
   }
 
-  #setRowState(row: UploadRow, state: UploadState | null): void {
-    this.rows = this.rows.map((candidate) => (candidate.key === row.key ? { ...candidate, state } : candidate));
-    row.state = state;
+  /** A kept state in the copy of the moment: the same object while neither the state nor the copy changes. */
+  #word(kept: Kept): UploadState {
+    const copy = this.#options.copy();
+    if (kept.said?.copy !== copy) kept.said = { copy, state: wordState(kept.data, copy) };
+    return kept.said.state;
+  }
+
+  #setRowState(key: number, state: StateData | null): void {
+    this.#rows = this.#rows.map((candidate) => (candidate.key === key ? { ...candidate, state } : candidate));
     this.#host.requestUpdate();
   }
 
-  #say(message: string): void {
-    this.message = message;
+  #say(words: Words): void {
+    this.#said = words;
     this.#host.requestUpdate();
   }
+}
+
+/** A state as a card or row shows it, in the given copy. */
+function wordState(data: StateData, copy: Copy): UploadState {
+  switch (data.phase) {
+    case 'running':
+      return { phase: 'running', providerId: data.providerId };
+    case 'failed':
+      return { phase: 'failed', message: data.words(copy) };
+    case 'done':
+      return { phase: 'done', assetId: data.assetId, ...data.outcome(copy) };
+  }
+}
+
+/**
+ * The kept states as a read-only map whose entries are worded as they are read: `get(id)` words that one entry
+ * only, so a card's lookup costs the same with 10 000 states as with one.
+ */
+class WordedStates implements ReadonlyMap<number, UploadState> {
+  readonly #states: ReadonlyMap<number, Kept>;
+  readonly #word: (kept: Kept) => UploadState;
+
+  constructor(states: ReadonlyMap<number, Kept>, word: (kept: Kept) => UploadState) {
+    this.#states = states;
+    this.#word = word;
+  }
+
+  get size(): number {
+    return this.#states.size;
+  }
+
+  get(id: number): UploadState | undefined {
+    const kept = this.#states.get(id);
+    return kept && this.#word(kept);
+  }
+
+  has(id: number): boolean {
+    return this.#states.has(id);
+  }
+
+  forEach(callback: (state: UploadState, id: number, map: ReadonlyMap<number, UploadState>) => void, thisArg?: unknown): void {
+    for (const [id, kept] of this.#states) callback.call(thisArg, this.#word(kept), id, this);
+  }
+
+  #worded(): Map<number, UploadState> {
+    return new Map([...this.#states].map(([id, kept]) => [id, this.#word(kept)]));
+  }
+
+  entries(): MapIterator<[number, UploadState]> {
+    return this.#worded().entries();
+  }
+
+  keys(): MapIterator<number> {
+    return this.#states.keys();
+  }
+
+  values(): MapIterator<UploadState> {
+    return this.#worded().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[number, UploadState]> {
+    return this.entries();
+  }
+}
+
+/**
+ * What of a reply its words are made from, read once when it arrived: a host's uploader may reuse or change the
+ * object later, and the words said in another language must be about the same answer.
+ */
+function keptReply(reply: unknown): unknown {
+  if (!isRecord(reply)) return null;
+  const text = (key: string) => {
+    const value = readField(reply, key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  return { provider_id: text('provider_id'), note: text('note') };
 }
 
 /**
