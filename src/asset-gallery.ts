@@ -18,6 +18,7 @@ declare global {
   // by <status-overview> and <media-card>, for pages that import the gallery alone).
   interface GlobalEventHandlersEventMap {
     'status-filter-change': CustomEvent<StatusFilterChangeDetail>;
+    'status-filter-restore': CustomEvent<StatusFilterChangeDetail>;
     'asset-open': CustomEvent<AssetOpenDetail>;
     'upload-request': CustomEvent<UploadRequestDetail>;
     'assets-loaded': CustomEvent<AssetsLoadedDetail>;

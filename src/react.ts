@@ -21,6 +21,7 @@ type CardEvents = { 'asset-open': CustomEvent<AssetOpenDetail>; 'upload-request'
 type OverviewEvents = { 'status-filter-change': CustomEvent<StatusFilterChangeDetail> };
 type GalleryEvents = CardEvents &
   OverviewEvents & {
+    'status-filter-restore': CustomEvent<StatusFilterChangeDetail>;
     'assets-loaded': CustomEvent<AssetsLoadedDetail>;
     'assets-error': CustomEvent<AssetsErrorDetail>;
     'upload-start': CustomEvent<UploadStartDetail>;

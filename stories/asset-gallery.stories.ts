@@ -48,6 +48,16 @@ const cardStatuses = (canvas: HTMLElement) =>
 const overviewText = (canvas: HTMLElement) =>
   galleryIn(canvas).shadowRoot?.querySelector('status-overview')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 const timeout = { timeout: 5000 };
+/** The number a person reads on the overview's button, or null where it shows none. */
+const shownCount = (canvas: HTMLElement, label: RegExp): number | null => {
+  const buttons = galleryIn(canvas).shadowRoot?.querySelector('status-overview')?.shadowRoot?.querySelectorAll('button') ?? [];
+  const digits = ([...buttons].find((button) => label.test(button.textContent ?? ''))?.textContent ?? '').replace(/\D/g, '');
+  return digits === '' ? null : Number(digits);
+};
+/** No number anywhere in the overview: nothing is known yet, or the list failed. */
+const expectNoCounts = (canvas: HTMLElement) => {
+  for (const label of [/All/, /Provider OK/, /Local only/, /Flagged/, /Unknown/]) expect(shownCount(canvas, label)).toBeNull();
+};
 
 /** A story on one scenario of the mock backend. */
 const onScenario = (scenario: ScenarioName, story: Story = {}): Story => ({
@@ -63,18 +73,26 @@ export const Default: Story = {
   },
 };
 
+/** Server-scoped counts: the library's totals on top, and the bulk re-upload saying it counts the loaded assets. */
 export const SearchApiWithServerTotals: Story = {
-  args: { api: 'search' },
+  args: { api: 'search', uploads: true },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals on the server'), timeout);
+    await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals in your library'), timeout);
+    await expect(shownCount(canvasElement, /All/)).toBeGreaterThan(12);
+    await expect(shadowText(canvasElement)).toMatch(/Re-upload the \d+ loaded local-only assets?/);
   },
 };
 
+/** Filtered by the server: only the filtered status has a number; the others were never loaded, so they have none. */
 export const FilteredLocalOnly: Story = {
   args: { statusFilter: 'local_only' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(cardStatuses(canvasElement).length).toBeGreaterThan(0), timeout);
     await expect(new Set(cardStatuses(canvasElement))).toEqual(new Set(['local_only']));
+    await waitFor(() => expect(shownCount(canvasElement, /Local only/)).toBe(cardStatuses(canvasElement).length), timeout);
+    await expect(shownCount(canvasElement, /Provider OK/)).toBeNull();
+    await expect(shownCount(canvasElement, /All/)).toBeNull();
+    await expect(overviewText(canvasElement)).toContain('other statuses are not counted while filtered');
   },
 };
 
@@ -92,6 +110,7 @@ export const Loading: Story = {
   },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadowText(canvasElement)).toContain('Loading assets…'), timeout);
+    expectNoCounts(canvasElement);
   },
 };
 
@@ -114,6 +133,7 @@ export const ServerError: Story = onScenario('server-error', {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadowText(canvasElement)).toContain('Failed to list assets: database is locked'), timeout);
     await expect(shadowText(canvasElement)).toContain('Retry');
+    expectNoCounts(canvasElement);
   },
 });
 

@@ -49,7 +49,7 @@ export const SearchApi: Story = {
   args: { api: 'search' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(cardCount(canvasElement)).toBe(12), timeout);
-    await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals on the server'), timeout);
+    await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals in your library'), timeout);
   },
 };
 

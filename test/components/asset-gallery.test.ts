@@ -143,12 +143,20 @@ describe('<asset-gallery>', () => {
     });
   }
 
-  it('loads the next pages by itself with infinite-scroll', async () => {
+  it('loads the next pages with infinite-scroll as the reader scrolls', async () => {
     const backend = createMockBackend({ count: 12 });
     const gallery = await fixture<AssetGallery>(
       html`<asset-gallery page-size="4" infinite-scroll .fetch=${mockFetch(backend.handlers)}></asset-gallery>`,
     );
-    await loaded(gallery, 12);
+    try {
+      for (const count of [4, 8, 12]) {
+        await loaded(gallery, count);
+        window.dispatchEvent(new WheelEvent('wheel', { deltaY: 1000 })); // a person scrolls to the end
+        document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
+      }
+    } finally {
+      document.scrollingElement?.scrollTo(0, 0);
+    }
   });
 
   it('falls back to offsets when the server ignores the cursor (PixSim7 before its fix)', async () => {
@@ -277,7 +285,7 @@ describe('<asset-gallery>', () => {
     const { gallery, backend } = await mount({ api: 'search', count: 60 });
     await loaded(gallery);
     const flagged = backend.db.assets.filter((asset) => backend.db.status(asset) === 'flagged').length;
-    await waitUntil(() => /Totals on the server/.test(overview(gallery).shadowRoot?.textContent ?? ''));
+    await waitUntil(() => /Totals in your library/.test(overview(gallery).shadowRoot?.textContent ?? ''));
     expect(overviewButton(gallery, /Flagged/).textContent).to.contain(String(flagged));
   });
 

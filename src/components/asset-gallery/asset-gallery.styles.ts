@@ -79,6 +79,19 @@ export const styles = [
   .upload-error {
     color: var(--_status-flagged-fg);
   }
+  /* Notices, uploads on their way and outcomes: below the grid, held at the viewport's bottom, so they never push a card. */
+  .tray {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    display: grid;
+    gap: 0.5rem;
+    background: var(--_color-bg);
+  }
+  .tray:has(.notice, .uploads, .upload-status:not(:empty)) {
+    padding-block: 0.5rem;
+    border-top: 1px solid var(--_color-border);
+  }
   .upload-status:empty {
     display: none;
   }
@@ -119,6 +132,10 @@ export const styles = [
   }
   .row {
     display: contents;
+  }
+  /* For a moment, while the gallery reads each card's own height (a row's height then follows its tallest). */
+  .grid.measuring media-card {
+    align-self: start;
   }
   .grid media-card {
     min-width: 0;
@@ -175,6 +192,8 @@ export const styles = [
     font-size: 0.875rem;
   }
   .footer {
+    /* Scroll anchoring must not hold the footer in view while pages are added above it: infinite scroll would run away. */
+    overflow-anchor: none;
     display: flex;
     align-items: center;
     gap: 0.75rem;

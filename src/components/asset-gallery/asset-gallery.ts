@@ -49,6 +49,9 @@ export interface AssetsErrorDetail {
   message: string;
 }
 
+/** Counts for the overview: `null` is a count that is not known (never shown as 0). */
+type OverviewCounts = Record<ProviderStatus, number | null>;
+
 const URL_PARAM = 'provider_status';
 const DEFAULT_PROVIDER = 'pixverse';
 const DEFAULT_PAGE_SIZE = 50;
@@ -59,6 +62,8 @@ const EAGER_CARDS = 6;
 const FIRST_RENDER = 24;
 /** Rows rendered above and below the viewport. */
 const BUFFER_ROWS = 1;
+/** What a reader scrolls with; a scroll event alone may be the browser's own (scroll anchoring). */
+const READER_SCROLL_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
 
 /** Where a filter change came from: it decides how the page URL follows (sync-url). */
 type FilterOrigin = 'user' | 'history' | 'host';
@@ -70,13 +75,19 @@ type FilterOrigin = 'user' | 'history' | 'host';
  *
  * @summary Browse assets and see their provider status at a glance.
  *
+ * What the overview's numbers count, as its caption says: the server's totals for the whole library (`api="search"`,
+ * when they add up); otherwise the loaded assets. While the first page loads or after it failed there are no
+ * numbers, and while the server filters only the filtered status has one: a count that is not known is never 0.
+ * The bulk re-upload counts the loaded assets, and says so.
+ *
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`), and so do the overview,
  * cards and badges inside; THEMING.md lists every token with its light and dark default (the defaults below are
  * the light ones).
  *
  * @attr {'light' | 'dark'} theme - The colour theme, for the gallery and everything in it; absent (or any other value): the OS's.
  *
- * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-change - `{ status }`: the person picked a status filter (`null` for all).
+ * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-change - `{ status }`, cancelable: a person is picking a status filter (`null` for all), with the overview's buttons or "Show all"; `preventDefault()` keeps the current filter. Fired before the filter changes, and only for a person's choice: a host's own `statusFilter` change fires nothing.
+ * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-restore - `{ status }`: with `sync-url`, the filter was read from the page's URL (on load, or on back/forward). Not cancelable: the URL already says it.
  * @fires {CustomEvent<AssetsLoadedDetail>} assets-loaded - `{ count, total? }`: a page arrived.
  * @fires {CustomEvent<AssetsErrorDetail>} assets-error - `{ message }`: a page could not be loaded; the message is for people.
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - `{ asset }`: a card was opened (from `<media-card>`).
@@ -92,6 +103,7 @@ type FilterOrigin = 'user' | 'history' | 'host';
  * @csspart skeleton - A placeholder card's picture while the first page loads.
  * @csspart skeleton-line - A placeholder card's line of text.
  * @csspart notice - A note: offline, items that could not be shown, flagged assets left out of the bulk re-upload.
+ * @csspart tray - Below the grid, held at the bottom of the viewport: the offline and skipped-items notes, the uploads on their way and the last outcome. It never pushes a card.
  * @csspart button - Every button of the gallery's own (not the cards' or the overview's); each also has a part of its own below.
  * @csspart empty - The empty state.
  * @csspart empty-title - Its words ("No assets yet", "No Flagged assets").
@@ -118,7 +130,7 @@ type FilterOrigin = 'user' | 'history' | 'host';
  * @csspart dismiss - A failed row's Dismiss button.
  * @csspart upload-status - The last upload outcome, in words (a polite live region).
  * @csspart bulk - The bulk re-upload of local-only assets.
- * @csspart bulk-reupload - Its "Re-upload all local only (N)" button.
+ * @csspart bulk-reupload - Its "Re-upload the N loaded local-only assets" button.
  * @csspart bulk-progress - Its "3 of 10 done" words while it runs.
  * @csspart bulk-cancel - Its Cancel button.
  * @csspart drop-hint - Shown while files are dragged over the gallery.
@@ -222,6 +234,10 @@ export class AssetGallery extends LitElement {
   #columns = 1;
   #rowHeight = 0;
   #rowGap = 0;
+  /** The row height the padding was last worked out with. */
+  #paddedHeight = 0;
+  /** Cards were rendered or resized since their heights were last read. */
+  #cardsChanged = true;
   /** The first row whose top is in the viewport (the tab stop's row when the active card is scrolled away). */
   #rowInView = 0;
   /** The card that has the grid's one tab stop: its index in the visible assets, and its asset. */
@@ -239,11 +255,15 @@ export class AssetGallery extends LitElement {
     visible: [] as Asset[],
     /** The assets split by status, made on the first filter switch: later switches need no pass over them. */
     byStatus: null as Map<ProviderStatus, Asset[]> | null,
+    filteredOf: null as Asset[] | null,
+    filteredBy: null as ProviderStatus | null,
+    serverFiltered: false,
   };
   /** Focus was in the grid: keep it there when the focused card leaves the DOM. */
   #gridHasFocus = false;
   #layoutFrame = 0;
   #resizeObserver: ResizeObserver | undefined;
+  #observedGrid: HTMLElement | undefined;
 
   readonly #uploadsController = new UploadController(this, {
     client: () => this.#client,
@@ -271,7 +291,8 @@ export class AssetGallery extends LitElement {
   @state() private loadingMore = false;
   /** Why the next page failed; worded when shown, in the gallery's words of the moment. */
   @state() private loadMoreError: unknown = null;
-  @state() private announcement = '';
+  /** How many assets the live region last said were loaded; worded when rendered, in the words of the moment. */
+  @state() private announcedCount: number | null = null;
 
   #client: AssetsClient = createAssetsClient();
   /** Bumped whenever what is shown starts over; a page from an older generation is dropped. */
@@ -279,6 +300,13 @@ export class AssetGallery extends LitElement {
   #loadMoreController: AbortController | undefined;
   #filterOrigin: FilterOrigin = 'host';
   #observer: IntersectionObserver | undefined;
+  /** The reader scrolled (wheel, touch, keys) since infinite scroll last asked for a page. */
+  #readerScrolled = false;
+  /** Infinite scroll's sentinel is near the viewport. */
+  #endInView = false;
+  readonly #onReaderScroll = (): void => {
+    this.#readerScrolled = true;
+  };
 
   readonly #firstPage = new Task(this, {
     task: async ([client, filter, limit], { signal }) => client.list({ limit, provider_status: filter }, { signal }),
@@ -314,6 +342,7 @@ export class AssetGallery extends LitElement {
     // Any scroll may move the grid in the viewport (a scrolling ancestor, or the page).
     window.addEventListener('scroll', this.#scheduleLayout, { capture: true, passive: true });
     window.addEventListener('resize', this.#scheduleLayout, { passive: true });
+    for (const type of READER_SCROLL_EVENTS) window.addEventListener(type, this.#onReaderScroll, { capture: true, passive: true });
     if (this.hasUpdated) {
       // Moved in the page (frameworks do that): the data stayed; run again what the move cut short, and let
       // updated() observe the grid again.
@@ -330,10 +359,12 @@ export class AssetGallery extends LitElement {
     window.removeEventListener('offline', this.#onOffline);
     window.removeEventListener('scroll', this.#scheduleLayout, { capture: true });
     window.removeEventListener('resize', this.#scheduleLayout);
+    for (const type of READER_SCROLL_EVENTS) window.removeEventListener(type, this.#onReaderScroll, { capture: true });
     cancelAnimationFrame(this.#layoutFrame);
     this.#layoutFrame = 0;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = undefined;
+    this.#observedGrid = undefined;
     this.#observer?.disconnect();
     this.#observer = undefined;
     // Off the page, nothing runs; what is loaded stays, for a gallery that is only being moved.
@@ -379,6 +410,8 @@ export class AssetGallery extends LitElement {
     if (this.#hostAssets || this.loadingMore || !this.#hasMore || this.#firstPage.status !== TaskStatus.COMPLETE) return;
     const generation = this.#generation;
     const controller = new AbortController();
+    const shownBefore = this.#visibleCache.length;
+    const fromButton = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part')?.includes('load-more') ?? false;
     this.#loadMoreController = controller;
     this.loadingMore = true;
     this.loadMoreError = null;
@@ -391,6 +424,7 @@ export class AssetGallery extends LitElement {
       }
       if (generation !== this.#generation) return;
       this.#appendPage(page);
+      if (fromButton) void this.#keepFocusAfterLoadMore(shownBefore);
     } catch (error) {
       if (generation !== this.#generation || isAbortError(error)) return;
       this.loadMoreError = error || new Error(); // whatever was thrown, it is shown as a failure
@@ -404,8 +438,10 @@ export class AssetGallery extends LitElement {
     const newSource = ['endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads'].some((key) => changed.has(key as keyof AssetGallery));
     if (changed.has('endpoint') || changed.has('api') || changed.has('fetch') || changed.has('headers')) {
       this.#client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
-      this.#uploadsController.clientChanged();
     }
+    // Asset ids are per source: an upload that answers after a switch must not land on the new list's cards. A
+    // reload() is the same source (the gallery reloads after uploads itself), so it is not a switch.
+    if (['endpoint', 'api', 'fetch', 'headers', 'assets'].some((key) => changed.has(key as keyof AssetGallery))) this.#uploadsController.sourceChanged();
     if (newSource) {
       // New data from the source: what uploads taught us about the old data is in it, or no longer applies.
       this.patches = new Map();
@@ -437,11 +473,17 @@ export class AssetGallery extends LitElement {
     this.#observeEnd();
     const grid = this.#gridElement;
     if (grid) {
-      this.#resizeObserver ??= new ResizeObserver(this.#scheduleLayout);
-      this.#resizeObserver.disconnect();
-      this.#resizeObserver.observe(grid);
+      this.#resizeObserver ??= new ResizeObserver(this.#onGridResize);
+      if (this.#observedGrid !== grid) {
+        // Observed once per grid element: observing again on every update would report a size every time.
+        this.#resizeObserver.disconnect();
+        this.#resizeObserver.observe(grid);
+        this.#observedGrid = grid;
+      }
       this.#applyPadding(grid);
-      if (this.rows.last === 0) this.#scheduleLayout();
+      // Cards may have come, gone or changed: their heights are read again in the next frame.
+      this.#cardsChanged = true;
+      this.#scheduleLayout();
     }
     this.#keepFocus();
   }
@@ -465,18 +507,21 @@ export class AssetGallery extends LitElement {
         .copy=${this.copy}
         @status-filter-change=${this.#onOverviewFilter}
       ></status-overview>
-      ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
-      ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.#words.locale)}</p>` : null}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.uploads ? this.#renderUploads(all, counts.flagged) : nothing}
+      <p class="visually-hidden" role="status">${this.announcedCount === null ? '' : formatPlural(copy.gallery.loaded, this.announcedCount, this.#words.locale)}</p>
+      ${this.uploads ? this.#renderUploadToolbar(this.#loadedCounts(all)) : nothing}
       ${this.#renderBody(all)}
+      <div part="tray" class="tray">
+        ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
+        ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.#words.locale)}</p>` : null}
+        ${this.uploads ? this.#renderUploadRows() : nothing}
+      </div>
       ${this.dragging ? html`<div part="drop-hint" class="drop-hint">${copy.upload.dropHint}</div>` : nothing}
     </div>`;
   }
 
-  #renderUploads(all: Asset[], flagged: number): TemplateResult {
+  /** The bulk button and its note count the loaded assets, and say so: the overview may show the server's totals. */
+  #renderUploadToolbar(loaded: StatusCounts): TemplateResult {
     const copy = this.#words.copy.upload;
-    const uploads = this.#uploadsController;
     return html`<div part="upload-toolbar" class="upload-toolbar">
         <button part="button add-files" type="button" @click=${this.#chooseFiles}>${copy.addFiles}</button>
         <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.#onFilesChosen} />
@@ -487,9 +532,15 @@ export class AssetGallery extends LitElement {
           </label>
           <button part="button add-url" type="submit">${copy.addUrl}</button>
         </form>
-        ${this.#renderBulk(all.filter((asset) => asset.provider_status === 'local_only').length, flagged)}
-      </div>
-      ${uploads.rows.length > 0
+        ${this.#renderBulk(loaded.local_only, loaded.flagged)}
+      </div>`;
+  }
+
+  /** The files and URLs on their way, and the last outcome: in the tray below the grid, so no card moves for them. */
+  #renderUploadRows(): TemplateResult {
+    const copy = this.#words.copy.upload;
+    const uploads = this.#uploadsController;
+    return html`${uploads.rows.length > 0
         ? html`<ul part="uploads" class="uploads" aria-label=${copy.addFiles}>
             ${repeat(uploads.rows, (row) => row.key, (row) => this.#renderRow(row))}
           </ul>`
@@ -623,6 +674,11 @@ export class AssetGallery extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
   }
 
+  readonly #onGridResize = (): void => {
+    this.#cardsChanged = true;
+    this.#scheduleLayout();
+  };
+
   readonly #scheduleLayout = (): void => {
     if (this.#layoutFrame) return;
     this.#layoutFrame = requestAnimationFrame(() => {
@@ -638,18 +694,26 @@ export class AssetGallery extends LitElement {
     const style = getComputedStyle(grid);
     const columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
     this.#rowGap = Number.parseFloat(style.rowGap) || 0;
-    if (columns !== this.#columns) this.#rowHeight = 0; // narrower or wider cards wrap differently: measure anew
-    // The tallest card sets every row's height, so that rows are uniform and the padding exact.
-    let tallest = this.#rowHeight;
-    for (const card of grid.querySelectorAll<HTMLElement>('media-card')) tallest = Math.max(tallest, card.offsetHeight);
-    if (tallest !== this.#rowHeight) {
+    const tallest = this.#cardsChanged ? tallestCard(grid) : this.#rowHeight;
+    this.#cardsChanged = false;
+    let top = grid.getBoundingClientRect().top;
+    if (tallest > 0 && tallest !== this.#rowHeight) {
+      const before = this.#rowHeight + this.#rowGap;
       this.#rowHeight = tallest;
       this.style.setProperty('--_row-height', `${tallest}px`);
+      // The row the reader looks at stays where it is: the rows above it changed height too.
+      if (before > this.#rowGap && top < 0 && columns === this.#columns) {
+        const rowsAbove = Math.floor(-top / before);
+        const shift = rowsAbove * (tallest + this.#rowGap - before);
+        if (shift !== 0) {
+          scrollParent(this).scrollTop += shift;
+          top -= shift;
+        }
+      }
     }
     const stride = this.#rowHeight + this.#rowGap;
     const count = Number(grid.getAttribute('aria-rowcount')) * this.#columns;
     const total = Math.ceil(count / columns);
-    const top = grid.getBoundingClientRect().top;
     let first = 0;
     let last = Math.min(total, Math.ceil(FIRST_RENDER / columns));
     if (stride > 0) {
@@ -660,11 +724,15 @@ export class AssetGallery extends LitElement {
     if (columns !== this.#columns || first !== this.rows.first || last !== this.rows.last) {
       this.#columns = columns;
       this.rows = { first, last };
+    } else if (tallest !== this.#paddedHeight) {
+      this.#applyPadding(grid); // the same rows, of a new height: no render, but new padding
     }
+    this.#loadMoreAsReaderScrolls(); // the end may have been near before the reader scrolled
   }
 
   /** The rows not rendered are padding of their exact height; set through the CSSOM (CSP-safe). */
   #applyPadding(grid: HTMLElement): void {
+    this.#paddedHeight = this.#rowHeight;
     const stride = this.#rowHeight + this.#rowGap;
     const total = Number(grid.getAttribute('aria-rowcount'));
     const { first, last } = this.#renderedRows(total * this.#columns);
@@ -714,6 +782,20 @@ export class AssetGallery extends LitElement {
     this.#focusIndex(index);
   };
 
+  /**
+   * "Load more" had focus and is gone (the last page came): focus goes on to the first card the page added, in
+   * view, rather than falling to the page or to the top of the grid.
+   */
+  async #keepFocusAfterLoadMore(firstNew: number): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (root.querySelector('[part~="load-more"]') || (root.activeElement && root.activeElement !== this.#gridElement)) return;
+    const visible = this.#visibleCache;
+    if (visible.length === 0) return;
+    this.#gridHasFocus = true;
+    this.#focusIndex(Math.min(firstNew, visible.length - 1));
+  }
+
   /** Makes the card at `index` active and focused, scrolling it into view (and into the DOM) first. */
   #focusIndex(index: number): void {
     this.#activeIndex = index;
@@ -750,7 +832,8 @@ export class AssetGallery extends LitElement {
   readonly #onGridFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget as Node | null;
     if (to) {
-      if (!this.#gridElement?.contains(to) && !this.renderRoot.contains(to)) this.#gridHasFocus = false;
+      // Into a card's own buttons stays in the grid (they are inside the card); "Load more" or the page does not.
+      if (!this.#gridElement?.contains(to)) this.#gridHasFocus = false;
       return;
     }
     // Focus went nowhere: to the page (a click on it), or another window, and then it has left the grid; or the
@@ -899,13 +982,38 @@ export class AssetGallery extends LitElement {
     return this.#visibleAssets(this.#allAssets());
   }
 
-  #overviewCounts(all: Asset[]): { counts: StatusCounts; source: 'loaded' | 'server' } {
-    const totals = this.#hostAssets ? null : this.#serverTotals.value;
-    if (totals) return { counts: totals, source: 'server' };
+  /** The loaded (or host's) assets counted by status, as uploads left them. */
+  #loadedCounts(all: Asset[]): StatusCounts {
     // Every asset here went through the parser, which derived its status: read it, don't derive it again
     // (100 000 assets: about 3 ms less before the first paint).
-    this.#views.counts ??= countParsed(all);
-    return { counts: this.#views.counts, source: 'loaded' };
+    return (this.#views.counts ??= countParsed(all));
+  }
+
+  /**
+   * What the overview may truthfully say, and of which set: the server's totals (the library) when it gives them;
+   * otherwise the loaded assets. Nothing while the first page loads or has failed; with the server filtering,
+   * only the filtered status (the others were never loaded, so they are not known, not zero).
+   */
+  #overviewCounts(all: Asset[]): { counts: OverviewCounts | null; source: 'loaded' | 'server' } {
+    const hostAssets = this.#hostAssets;
+    const totals = hostAssets ? null : this.#serverTotals.value;
+    if (totals) return { counts: totals, source: 'server' };
+    if (!hostAssets && this.#firstPage.status !== TaskStatus.COMPLETE) return { counts: null, source: 'loaded' };
+    const counts = this.#loadedCounts(all);
+    const filter = this.statusFilter;
+    if (hostAssets || filter === null || !this.#serverFiltered(filter)) return { counts, source: 'loaded' };
+    return { counts: { ok: null, local_only: null, flagged: null, unknown: null, [filter]: counts[filter] }, source: 'loaded' };
+  }
+
+  /** The server applied the filter: every asset of its pages has the filtered status (an older server sends others too). */
+  #serverFiltered(filter: ProviderStatus): boolean {
+    const views = this.#views;
+    if (views.filteredOf !== this.loaded || views.filteredBy !== filter) {
+      views.filteredOf = this.loaded;
+      views.filteredBy = filter;
+      views.serverFiltered = this.loaded.every((asset) => asset.provider_status === filter);
+    }
+    return views.serverFiltered;
   }
 
   #targetProvider(asset: Asset): string {
@@ -1029,7 +1137,7 @@ export class AssetGallery extends LitElement {
 
   #announce(): void {
     const count = this.loaded.length;
-    this.announcement = formatPlural(this.#words.copy.gallery.loaded, count, this.#words.locale);
+    this.announcedCount = count;
     emit<AssetsLoadedDetail>(this, 'assets-loaded', this.total === null ? { count } : { count, total: this.total });
   }
 
@@ -1065,17 +1173,24 @@ export class AssetGallery extends LitElement {
   }
 
   readonly #onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
+    // The gallery asks the page itself; a veto keeps the overview's pressed button where it was too.
     event.stopPropagation();
-    this.#setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user');
+    if (!this.#setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user')) event.preventDefault();
   };
 
-  readonly #clearFilter = (): void => this.#setFilter(null, 'user');
+  readonly #clearFilter = (): void => void this.#setFilter(null, 'user');
 
-  #setFilter(status: ProviderStatus | null, origin: FilterOrigin): void {
-    if (status === this.statusFilter) return;
+  /**
+   * A person's choice asks the page first (`status-filter-change`, cancelable); a restore from the URL says what
+   * it restored (`status-filter-restore`). Returns false when the page vetoed the change.
+   */
+  #setFilter(status: ProviderStatus | null, origin: FilterOrigin): boolean {
+    if (status === this.statusFilter) return true;
+    if (origin === 'user' && !emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status }, { cancelable: true })) return false;
     this.#filterOrigin = origin;
     this.statusFilter = status;
-    emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status });
+    if (origin === 'history') emit<StatusFilterChangeDetail>(this, 'status-filter-restore', { status });
+    return true;
   }
 
   readonly #onOffline = (): void => {
@@ -1114,15 +1229,30 @@ export class AssetGallery extends LitElement {
     else window.history.replaceState(window.history.state, '', url);
   }
 
+  /**
+   * Infinite scroll: the next page once the end is near, but only as the reader scrolls: a page added while nobody
+   * touches anything must not fetch the next one (nor must a scroll the browser made by itself, such as scroll
+   * anchoring). A list too short to scroll fills up to the viewport.
+   */
+  #loadMoreAsReaderScrolls(): void {
+    if (!this.#endInView || this.loadMoreError || this.loadingMore) return;
+    const scroller = scrollParent(this);
+    if (!this.#readerScrolled && scroller.scrollHeight > scroller.clientHeight) return;
+    this.#readerScrolled = false;
+    void this.loadMore();
+  }
+
   #observeEnd(): void {
     const sentinel = this.infiniteScroll ? this.renderRoot.querySelector('.sentinel') : null;
     if (!sentinel) {
       this.#observer?.disconnect();
       this.#observer = undefined;
+      this.#endInView = false;
       return;
     }
     this.#observer ??= new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && !this.loadMoreError) void this.loadMore();
+      this.#endInView = entries.some((entry) => entry.isIntersecting);
+      this.#loadMoreAsReaderScrolls();
     }, { rootMargin: '400px' });
     this.#observer.disconnect();
     this.#observer.observe(sentinel);
@@ -1138,6 +1268,15 @@ function scrollParent(element: Element): Element {
     node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
   }
   return document.scrollingElement ?? document.documentElement;
+}
+
+/** The height of the tallest card in the grid, each read at its own height rather than stretched to its row's. */
+function tallestCard(grid: HTMLElement): number {
+  grid.classList.add('measuring');
+  let tallest = 0;
+  for (const card of grid.querySelectorAll<HTMLElement>('media-card')) tallest = Math.max(tallest, card.offsetHeight);
+  grid.classList.remove('measuring');
+  return tallest;
 }
 
 /** Per-status totals: five one-item requests; null when the server cannot give them truthfully. */

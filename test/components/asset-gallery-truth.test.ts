@@ -1,0 +1,246 @@
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/asset-gallery.js';
+import type { AssetGallery } from '../../src/asset-gallery.js';
+import type { Asset, FetchLike } from '../../src/api/index.js';
+import type { ProviderStatus } from '../../src/status/index.js';
+import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+
+/**
+ * Issue 12: every number the gallery shows is true for the set it names, and the page holds still. Each test
+ * here failed on the code before the change.
+ */
+
+interface Setup extends MockBackendOptions {
+  api?: 'query' | 'search';
+  pageSize?: number;
+  attributes?: { uploads?: boolean; infiniteScroll?: boolean; syncUrl?: boolean };
+}
+
+async function mount(options: Setup = {}) {
+  const { api = 'query', pageSize = 20, attributes = {}, ...mock } = options;
+  const backend = createMockBackend({ count: 60, seed: 12, ...mock });
+  const answer = mockFetch(backend.handlers);
+  const requests: Request[] = [];
+  const fetch: FetchLike = (url, init) => {
+    requests.push(new Request(url, init));
+    return answer(url, init);
+  };
+  const gallery = await fixture<AssetGallery>(
+    html`<asset-gallery
+      api=${api}
+      page-size=${pageSize}
+      ?uploads=${attributes.uploads}
+      ?infinite-scroll=${attributes.infiniteScroll}
+      ?sync-url=${attributes.syncUrl}
+      .fetch=${fetch}
+    ></asset-gallery>`,
+  );
+  return { gallery, backend, requests };
+}
+
+const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
+const cards = (gallery: AssetGallery) => [...root(gallery).querySelectorAll('media-card')];
+const assetOf = (card: Element) => (card as unknown as { asset: Asset }).asset;
+const text = (element: Element | ShadowRoot | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const overviewRoot = (gallery: AssetGallery) => root(gallery).querySelector('status-overview')?.shadowRoot ?? null;
+const overviewButton = (gallery: AssetGallery, label: RegExp) =>
+  [...(overviewRoot(gallery)?.querySelectorAll('button') ?? [])].find((button) => label.test(button.textContent ?? '')) as HTMLButtonElement;
+/** The number a person reads on a button of the overview, or null where it shows none. */
+const shownCount = (gallery: AssetGallery, label: RegExp): number | null => {
+  const digits = text(overviewButton(gallery, label)).replace(/[^\d]/g, '');
+  return digits === '' ? null : Number(digits);
+};
+const caption = (gallery: AssetGallery) => text(overviewRoot(gallery)?.querySelector('[part="caption"]'));
+const galleryButton = (gallery: AssetGallery, label: RegExp) =>
+  [...root(gallery).querySelectorAll('button')].find((button) => label.test(button.textContent ?? '')) as HTMLButtonElement | undefined;
+const loadedCount = (gallery: AssetGallery) => Number(/(\d+) assets? loaded/.exec(text(root(gallery)))?.[1] ?? NaN);
+const LABELS: Record<ProviderStatus, RegExp> = { ok: /Provider OK/, local_only: /Local only/, flagged: /Flagged/, unknown: /Unknown/ };
+
+describe('<asset-gallery>: every number is true for the set it names', () => {
+  it('shows no number while the first page loads, nor after it failed', async () => {
+    let release: (() => void) | undefined;
+    const backend = createMockBackend({ count: 30, failure: 'server-error' });
+    const answer = mockFetch(backend.handlers);
+    const slow: FetchLike = async (url, init) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return answer(url, init);
+    };
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery .fetch=${slow}></asset-gallery>`);
+    await waitUntil(() => overviewButton(gallery, /All/) && release, 'the overview and the request');
+    for (const label of [/All/, ...Object.values(LABELS)]) expect(shownCount(gallery, label), `${label} while loading`).to.equal(null);
+    expect(caption(gallery)).not.to.match(/\d/);
+    release?.();
+    await waitUntil(() => root(gallery).querySelector('[part~="error"]'), 'the error');
+    for (const label of [/All/, ...Object.values(LABELS)]) expect(shownCount(gallery, label), `${label} after the failure`).to.equal(null);
+    expect(caption(gallery)).not.to.match(/\d/);
+  });
+
+  it('keeps the other statuses unknown, not zero, while the server filters', async () => {
+    const { gallery, backend } = await mount();
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const firstPage = backend.db.assets.slice(0, 20);
+    const okOnFirstPage = firstPage.filter((asset) => backend.db.status(asset) === 'ok').length;
+    expect(shownCount(gallery, LABELS.ok)).to.equal(okOnFirstPage);
+
+    overviewButton(gallery, LABELS.local_only).click();
+    const localOnly = backend.db.assets.filter((asset) => backend.db.status(asset) === 'local_only').length;
+    await waitUntil(() => cards(gallery).length > 0 && shownCount(gallery, LABELS.local_only) === localOnly, 'the filtered count');
+    expect(shownCount(gallery, LABELS.ok), 'Provider OK is not known here, so no number').to.equal(null);
+    expect(shownCount(gallery, LABELS.flagged)).to.equal(null);
+    expect(shownCount(gallery, /All/)).to.equal(null);
+    expect(overviewButton(gallery, LABELS.local_only).getAttribute('aria-pressed')).to.equal('true');
+    expect(caption(gallery)).to.contain(`${localOnly} loaded “Local only”`);
+  });
+
+  it('counts every status of the loaded pages when the server ignores the filter', async () => {
+    const { gallery } = await mount({ scenario: 'ignores-filter' });
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const before = Object.fromEntries(Object.entries(LABELS).map(([status, label]) => [status, shownCount(gallery, label)]));
+    const loadedAgain = oneEvent(gallery, 'assets-loaded');
+    overviewButton(gallery, LABELS.local_only).click();
+    await loadedAgain;
+    await waitUntil(() => shownCount(gallery, LABELS.ok) !== null, 'counts again');
+    const after = Object.fromEntries(Object.entries(LABELS).map(([status, label]) => [status, shownCount(gallery, label)]));
+    expect(JSON.stringify(after)).to.equal(JSON.stringify(before));
+    expect(before.ok).to.be.greaterThan(0);
+  });
+
+  it('says the bulk re-upload’s own scope beside the server’s totals', async () => {
+    const { gallery, backend } = await mount({ api: 'search', attributes: { uploads: true } });
+    await waitUntil(() => /Totals in your library/.test(caption(gallery)), 'the server’s totals');
+    const loaded = backend.db.assets.slice(0, 20);
+    const loadedLocalOnly = loaded.filter((asset) => backend.db.status(asset) === 'local_only').length;
+    const loadedFlagged = loaded.filter((asset) => backend.db.status(asset) === 'flagged').length;
+    const allFlagged = backend.db.assets.filter((asset) => backend.db.status(asset) === 'flagged').length;
+    expect(allFlagged, 'the fixture has flagged assets beyond the first page').to.be.greaterThan(loadedFlagged);
+    expect(shownCount(gallery, LABELS.flagged)).to.equal(allFlagged);
+    expect(text(galleryButton(gallery, /Re-upload/))).to.equal(`Re-upload the ${loadedLocalOnly} loaded local-only assets`);
+    const note = text(root(gallery).querySelector('.bulk [part~="notice"]'));
+    expect(note).to.contain(`${loadedFlagged} loaded flagged`);
+  });
+});
+
+describe('<asset-gallery>: the filter event is a person’s, and may be vetoed', () => {
+  afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+  it('asks the page before the filter changes; a veto keeps everything as it was', async () => {
+    const { gallery, requests } = await mount();
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const sent = requests.length;
+    gallery.addEventListener('status-filter-change', (event) => event.preventDefault(), { once: true });
+    const asked = oneEvent(gallery, 'status-filter-change');
+    overviewButton(gallery, LABELS.flagged).click();
+    const event = await asked;
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail).to.deep.equal({ status: 'flagged' });
+    await gallery.updateComplete;
+    expect(gallery.statusFilter).to.equal(null);
+    expect(overviewButton(gallery, LABELS.flagged).getAttribute('aria-pressed')).to.equal('false');
+    expect(overviewButton(gallery, /All/).getAttribute('aria-pressed')).to.equal('true');
+    expect(requests.length, 'no request for the vetoed filter').to.equal(sent);
+  });
+
+  it('tells a restore from the URL apart: status-filter-restore, and no status-filter-change', async () => {
+    window.history.replaceState(null, '', '?provider_status=flagged');
+    const heard: string[] = [];
+    const listen = (event: Event) => heard.push(`${event.type}:${(event as CustomEvent).detail.status}`);
+    document.addEventListener('status-filter-change', listen);
+    document.addEventListener('status-filter-restore', listen);
+    try {
+      const { gallery } = await mount({ attributes: { syncUrl: true } });
+      expect(gallery.statusFilter).to.equal('flagged');
+      window.history.pushState(null, '', '?provider_status=local_only');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await waitUntil(() => gallery.statusFilter === 'local_only');
+      expect(heard).to.deep.equal(['status-filter-restore:flagged', 'status-filter-restore:local_only']);
+    } finally {
+      document.removeEventListener('status-filter-change', listen);
+      document.removeEventListener('status-filter-restore', listen);
+    }
+  });
+
+  it('fires nothing when the host sets the filter itself', async () => {
+    const { gallery } = await mount();
+    await waitUntil(() => loadedCount(gallery) === 20);
+    let fired = 0;
+    gallery.addEventListener('status-filter-change', () => (fired += 1));
+    gallery.addEventListener('status-filter-restore', () => (fired += 1));
+    gallery.statusFilter = 'ok';
+    await gallery.updateComplete;
+    expect(fired).to.equal(0);
+  });
+});
+
+describe('<asset-gallery>: the page holds still', () => {
+  /** A person scrolls to the end of the page, with the wheel. */
+  const readerScrollsToEnd = () => {
+    window.dispatchEvent(new WheelEvent('wheel', { deltaY: 1000 }));
+    document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight);
+  };
+  const frames = async (count: number) => {
+    for (let i = 0; i < count; i++) await nextFrame();
+  };
+  afterEach(() => document.scrollingElement?.scrollTo(0, 0));
+
+  it('infinite scroll loads as the reader scrolls, and stops when they stop', async () => {
+    const { gallery, requests } = await mount({ count: 200, pageSize: 12, attributes: { infiniteScroll: true } });
+    await waitUntil(() => loadedCount(gallery) === 12);
+    const lists = () => requests.filter((request) => request.method === 'GET' && !/\/\d+$/.test(new URL(request.url).pathname)).length;
+    readerScrollsToEnd();
+    await waitUntil(() => loadedCount(gallery) === 24, 'the next page, as the reader reached the end');
+    // Nobody touches anything now: no more pages, however long we look.
+    const asked = lists();
+    await frames(20);
+    expect(lists(), 'pages asked for with nobody scrolling').to.equal(asked);
+    expect(loadedCount(gallery)).to.equal(24);
+    readerScrollsToEnd();
+    await waitUntil(() => loadedCount(gallery) === 36, 'and the next, as the reader scrolls again');
+  });
+
+  it('shows upload outcomes and notices without moving a card', async () => {
+    const { gallery } = await mount({ attributes: { uploads: true }, scenario: 'upload-accepted' });
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const top = () => Math.round(cards(gallery)[0]?.getBoundingClientRect().top ?? NaN);
+    const before = top();
+    gallery.uploadFromUrl('https://cdn.example/new.png');
+    await waitUntil(() => /Uploaded to/.test(text(root(gallery).querySelector('[part="upload-status"]'))), 'the outcome');
+    await frames(2);
+    expect(top(), 'after the outcome').to.equal(before);
+    window.dispatchEvent(new Event('offline'));
+    await waitUntil(() => root(gallery).querySelector('[part~="notice"][role="status"]'), 'the offline notice');
+    await frames(2);
+    expect(top(), 'after the offline notice').to.equal(before);
+    window.dispatchEvent(new Event('online'));
+  });
+
+  it('lets rows shrink back when their tallest card does', async () => {
+    const { gallery } = await mount({ attributes: { uploads: true } });
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const rowHeight = () => Math.round(cards(gallery)[0]?.getBoundingClientRect().height ?? NaN);
+    await waitUntil(() => rowHeight() > 0);
+    const usual = rowHeight();
+    const long = `quota exceeded: ${'the provider said no at great length '.repeat(30)}`;
+    gallery.uploader = async () => ({ provider_id: 'pixverse', note: `Asset saved locally; provider upload failed: ${long}` });
+    const card = cards(gallery).find((each) => each.getAttribute('status') === 'local_only') as HTMLElement;
+    const id = assetOf(card).id;
+    (card.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => rowHeight() > usual + 100, 'rows grow for the long message');
+    gallery.uploader = async () => ({ provider_id: 'pixverse', asset_id: id, note: 'Uploaded to pixverse' });
+    const again = cards(gallery).find((each) => assetOf(each).id === id);
+    (again?.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => rowHeight() < usual + 60, `rows shrink back once it is gone (${rowHeight()} px, usually ${usual})`);
+  });
+
+  it('moves focus to the first new card when the last page takes "Load more" away', async () => {
+    const { gallery } = await mount({ count: 30, pageSize: 20 });
+    await waitUntil(() => loadedCount(gallery) === 20);
+    const more = galleryButton(gallery, /Load more/) as HTMLButtonElement;
+    more.focus();
+    more.click();
+    await waitUntil(() => loadedCount(gallery) === 30 && !galleryButton(gallery, /Load more/));
+    await waitUntil(() => (root(gallery).activeElement as HTMLElement | null)?.dataset.index === '20', 'focus on the first card the page added');
+    const focused = root(gallery).activeElement as HTMLElement;
+    const { top, bottom } = focused.getBoundingClientRect();
+    expect(top >= 0 && bottom <= window.innerHeight, `the focused card is in view (${top}–${bottom})`).to.equal(true);
+  });
+});
