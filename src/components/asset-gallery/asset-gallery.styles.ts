@@ -51,6 +51,10 @@ export const styles = [
     color: inherit;
   }
   .bulk {
+    /* A line of its own, as tall as its button and a two-line note, with or without them: nothing below moves when
+       the button comes or goes, or gives way to the progress of a run. */
+    flex-basis: 100%;
+    min-height: 4.4em;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -86,14 +90,24 @@ export const styles = [
     z-index: 1;
     display: grid;
     gap: 0.5rem;
+    /* Never more than a third of the viewport: the cards stay in sight, the rest of the tray scrolls. */
+    max-height: 33vh;
+    box-sizing: border-box;
+    overflow: auto;
     background: var(--_color-bg);
   }
-  .tray:has(.notice, .uploads, .upload-status:not(:empty)) {
+  .tray:has(.notice:not(:empty), .uploads, .upload-status:not(:empty)) {
     padding-block: 0.5rem;
     border-top: 1px solid var(--_color-border);
   }
+  /* Live regions stay in the page while they have nothing to say, so that what they say next is announced. */
+  .tray .offline:empty,
   .upload-status:empty {
-    display: none;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   .upload-status {
     margin: 0;

@@ -238,6 +238,8 @@ export class AssetGallery extends LitElement {
   #paddedHeight = 0;
   /** Cards were rendered or resized since their heights were last read. */
   #cardsChanged = true;
+  /** Which cards were rendered when their heights were last read (their indices in the list). */
+  #measuredCards = '';
   /** The first row whose top is in the viewport (the tab stop's row when the active card is scrolled away). */
   #rowInView = 0;
   /** The card that has the grid's one tab stop: its index in the visible assets, and its asset. */
@@ -256,6 +258,8 @@ export class AssetGallery extends LitElement {
     /** The assets split by status, made on the first filter switch: later switches need no pass over them. */
     byStatus: null as Map<ProviderStatus, Asset[]> | null,
     filteredOf: null as Asset[] | null,
+    byIdOf: null as Asset[] | null,
+    byId: new Map<number, Asset>(),
     filteredBy: null as ProviderStatus | null,
     serverFiltered: false,
   };
@@ -321,9 +325,12 @@ export class AssetGallery extends LitElement {
     },
   });
 
-  /** Per-status totals from the server (search API), trusted only when they add up to its grand total. */
+  /**
+   * Per-status totals from the server (search API), trusted only when they add up to its grand total; with the
+   * client they came from, so that another backend's (or user's) totals are never shown while new ones load.
+   */
   readonly #serverTotals = new Task(this, {
-    task: async ([client], { signal }) => (client.api === 'search' ? fetchServerTotals(client, signal) : null),
+    task: async ([client], { signal }) => ({ client, counts: client.api === 'search' ? await fetchServerTotals(client, signal) : null }),
     args: () => [this.#client, this.reloads] as const,
     autoRun: false,
   });
@@ -391,7 +398,11 @@ export class AssetGallery extends LitElement {
     return this.#uploadsController.reuploadAll(
       targets,
       (asset) => this.#targetProvider(asset),
-      (asset) => this.patches.get(asset.id) ?? asset, // what uploads since have taught us
+      // As the list has it when its turn comes (uploads since, a new list from the host), if it is still there.
+      (asset) => {
+        const now = this.#assetById(asset.id);
+        return now && sameAsset(now, asset) ? now : undefined;
+      },
     );
   }
 
@@ -411,7 +422,8 @@ export class AssetGallery extends LitElement {
     const generation = this.#generation;
     const controller = new AbortController();
     const shownBefore = this.#visibleCache.length;
-    const fromButton = (this.renderRoot as ShadowRoot).activeElement?.getAttribute('part')?.includes('load-more') ?? false;
+    // "Load more", or the Retry that replaced it: when either goes, focus must go somewhere a person can see.
+    const fromFooter = !!(this.renderRoot as ShadowRoot).activeElement?.closest('[part~="footer"]');
     this.#loadMoreController = controller;
     this.loadingMore = true;
     this.loadMoreError = null;
@@ -424,11 +436,12 @@ export class AssetGallery extends LitElement {
       }
       if (generation !== this.#generation) return;
       this.#appendPage(page);
-      if (fromButton) void this.#keepFocusAfterLoadMore(shownBefore);
+      if (fromFooter) void this.#keepFocusAfterLoadMore(shownBefore);
     } catch (error) {
       if (generation !== this.#generation || isAbortError(error)) return;
       this.loadMoreError = error || new Error(); // whatever was thrown, it is shown as a failure
       emit<AssetsErrorDetail>(this, 'assets-error', { message: describeError(error, this.#words.copy) });
+      if (fromFooter) void this.#keepFocusAfterLoadMore(shownBefore);
     } finally {
       if (generation === this.#generation) this.loadingMore = false;
     }
@@ -439,9 +452,12 @@ export class AssetGallery extends LitElement {
     if (changed.has('endpoint') || changed.has('api') || changed.has('fetch') || changed.has('headers')) {
       this.#client = createAssetsClient({ endpoint: this.endpoint, api: this.api, fetch: this.fetch, headers: this.headers });
     }
-    // Asset ids are per source: an upload that answers after a switch must not land on the new list's cards. A
-    // reload() is the same source (the gallery reloads after uploads itself), so it is not a switch.
-    if (['endpoint', 'api', 'fetch', 'headers', 'assets'].some((key) => changed.has(key as keyof AssetGallery))) this.#uploadsController.sourceChanged();
+    // Asset ids are per backend: an upload that answers after a switch must not land on the new list's cards. The
+    // same backend through another fetch or headers keeps its ids; a new list from the host keeps the uploads of the
+    // assets it still holds. A reload() is the same source (the gallery reloads after uploads itself).
+    if (changed.has('endpoint') || changed.has('api')) this.#uploadsController.sourceChanged();
+    else if (changed.has('assets')) this.#uploadsController.sourceChanged(this.#stillShown(this.#views.base, this.#hostAssets));
+    else if (changed.has('fetch') || changed.has('headers')) this.#uploadsController.sourceChanged(() => true);
     if (newSource) {
       // New data from the source: what uploads taught us about the old data is in it, or no longer applies.
       this.patches = new Map();
@@ -511,7 +527,7 @@ export class AssetGallery extends LitElement {
       ${this.uploads ? this.#renderUploadToolbar(this.#loadedCounts(all)) : nothing}
       ${this.#renderBody(all)}
       <div part="tray" class="tray">
-        ${this.offline ? html`<p part="notice" class="notice" role="status">${copy.gallery.offline}</p>` : null}
+        <p part="notice" class="notice offline" role="status">${this.offline ? copy.gallery.offline : ''}</p>
         ${this.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, this.skipped, this.#words.locale)}</p>` : null}
         ${this.uploads ? this.#renderUploadRows() : nothing}
       </div>
@@ -565,22 +581,25 @@ export class AssetGallery extends LitElement {
     </li>`;
   }
 
-  #renderBulk(localOnly: number, flagged: number): TemplateResult | typeof nothing {
+  /** Always in place (see the styles), so that the cards below stay put whether it offers, runs or has nothing. */
+  #renderBulk(localOnly: number, flagged: number): TemplateResult {
     const copy = this.#words.copy.upload;
     const bulk = this.#uploadsController.bulk;
-    if (bulk?.running) {
-      return html`<div part="bulk" class="bulk">
-        <progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.#words.locale)}></progress>
-        <span part="bulk-progress">${formatCopy(copy.bulkProgress, this.#numbers({ done: bulk.done, total: bulk.total, failed: bulk.failed }))}</span>
-        <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>
-      </div>`;
-    }
-    if (localOnly === 0) return nothing;
-    return html`<div part="bulk" class="bulk">
-      <button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly, this.#words.locale)}</button>
-      ${flagged > 0 ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged, this.#words.locale)}</span>` : nothing}
-    </div>`;
+    const running = !!bulk?.running;
+    const control = bulk?.running
+      ? html`<progress part="progress" max=${bulk.total} value=${bulk.done} aria-label=${formatPlural(copy.bulk, bulk.total, this.#words.locale)}></progress>
+          <span part="bulk-progress">${formatCopy(copy.bulkProgress, this.#numbers({ done: bulk.done, total: bulk.total, failed: bulk.failed }))}</span>
+          <button part="button bulk-cancel" type="button" @click=${this.cancelReupload}>${copy.bulkCancel}</button>`
+      : localOnly > 0
+        ? html`<button part="button bulk-reupload" type="button" @click=${this.reuploadLocalOnly}>${formatPlural(copy.bulk, localOnly, this.#words.locale)}</button>`
+        : nothing;
+    const note =
+      flagged > 0 && (running || localOnly > 0)
+        ? html`<span part="notice" class="notice">${formatPlural(copy.bulkFlaggedSkipped, flagged, this.#words.locale)}</span>`
+        : nothing;
+    return html`<div part="bulk" class="bulk">${control}${note}</div>`;
   }
+
 
   #renderBody(all: Asset[]): TemplateResult {
     const copy = this.#words.copy.gallery;
@@ -694,7 +713,7 @@ export class AssetGallery extends LitElement {
     const style = getComputedStyle(grid);
     const columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
     this.#rowGap = Number.parseFloat(style.rowGap) || 0;
-    const tallest = this.#cardsChanged ? tallestCard(grid) : this.#rowHeight;
+    const tallest = this.#cardsChanged ? this.#rowHeightFor(grid) : this.#rowHeight;
     this.#cardsChanged = false;
     let top = grid.getBoundingClientRect().top;
     if (tallest > 0 && tallest !== this.#rowHeight) {
@@ -728,6 +747,18 @@ export class AssetGallery extends LitElement {
       this.#applyPadding(grid); // the same rows, of a new height: no render, but new padding
     }
     this.#loadMoreAsReaderScrolls(); // the end may have been near before the reader scrolled
+  }
+
+  /**
+   * The row height the rendered cards ask for: more, as soon as a taller card is rendered; less only when the same
+   * cards got shorter (a long message went). Cards leaving for the padding never shrink the rows: a card taller than
+   * its neighbours at the edge of the rendered rows would otherwise make rows grow and shrink in turn, for ever.
+   */
+  #rowHeightFor(grid: HTMLElement): number {
+    const { tallest, cards } = measureCards(grid);
+    const same = cards === this.#measuredCards;
+    this.#measuredCards = cards;
+    return same || tallest > this.#rowHeight ? tallest : this.#rowHeight;
   }
 
   /** The rows not rendered are padding of their exact height; set through the CSSOM (CSP-safe). */
@@ -788,12 +819,24 @@ export class AssetGallery extends LitElement {
    */
   async #keepFocusAfterLoadMore(firstNew: number): Promise<void> {
     await this.updateComplete;
+    if (!this.#focusLost()) return;
     const root = this.renderRoot as ShadowRoot;
-    if (root.querySelector('[part~="load-more"]') || (root.activeElement && root.activeElement !== this.#gridElement)) return;
+    // The footer's button that is there now (Retry after a failure), else the first new card, else the empty state's.
+    const next = root.querySelector<HTMLElement>('[part~="footer"] button') ?? null;
     const visible = this.#visibleCache;
-    if (visible.length === 0) return;
-    this.#gridHasFocus = true;
-    this.#focusIndex(Math.min(firstNew, visible.length - 1));
+    if (next) next.focus();
+    else if (visible.length > 0) {
+      this.#gridHasFocus = true;
+      this.#focusIndex(Math.min(firstNew, visible.length - 1));
+    } else root.querySelector<HTMLElement>('[part~="clear-filter"]')?.focus();
+  }
+
+  /** Focus fell to nothing (its element left the DOM): not on something of ours, nor anywhere else on the page. */
+  #focusLost(): boolean {
+    const outside = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    if (outside && outside !== this && outside !== document.body) return false;
+    const inside = (this.renderRoot as ShadowRoot).activeElement;
+    return !inside || inside === this.#gridElement;
   }
 
   /** Makes the card at `index` active and focused, scrolling it into view (and into the DOM) first. */
@@ -813,7 +856,10 @@ export class AssetGallery extends LitElement {
     const rowTop = grid.getBoundingClientRect().top + row * stride;
     const rowBottom = rowTop + this.#rowHeight;
     const scroller = scrollParent(this);
-    const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+    const box = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+    // The tray holds the bottom of the viewport: a row under it is not in view.
+    const tray = this.renderRoot.querySelector<HTMLElement>('.tray')?.offsetHeight ?? 0;
+    const view = { top: box.top, bottom: box.bottom - tray };
     if (rowTop < view.top) scroller.scrollTop -= view.top - rowTop;
     else if (rowBottom > view.bottom) scroller.scrollTop += rowBottom - view.bottom;
   }
@@ -959,6 +1005,28 @@ export class AssetGallery extends LitElement {
     return views.all;
   }
 
+  /** The asset shown under `id` now, if any. */
+  #assetById(id: number): Asset | undefined {
+    const views = this.#views;
+    const all = this.#allAssets();
+    if (views.byIdOf !== all) {
+      views.byId = new Map(all.map((asset) => [asset.id, asset]));
+      views.byIdOf = all;
+    }
+    return views.byId.get(id);
+  }
+
+  /** For a new list from the host: is the asset under an id still the one the old list had there? */
+  #stillShown(before: readonly Asset[] | null, after: readonly Asset[] | null): (id: number) => boolean {
+    let maps: [Map<number, Asset>, Map<number, Asset>] | undefined;
+    return (id) => {
+      if (!before || !after) return false;
+      maps ??= [new Map(before.map((asset) => [asset.id, asset])), new Map(after.map((asset) => [asset.id, asset]))];
+      const [old, now] = [maps[0].get(id), maps[1].get(id)];
+      return !!old && !!now && sameAsset(old, now);
+    };
+  }
+
   /** The server is sent the filter; the client filters too, since older servers ignore it. */
   #visibleAssets(all: Asset[]): Asset[] {
     const views = this.#views;
@@ -996,7 +1064,8 @@ export class AssetGallery extends LitElement {
    */
   #overviewCounts(all: Asset[]): { counts: OverviewCounts | null; source: 'loaded' | 'server' } {
     const hostAssets = this.#hostAssets;
-    const totals = hostAssets ? null : this.#serverTotals.value;
+    const fetched = this.#serverTotals.value;
+    const totals = !hostAssets && fetched?.client === this.#client ? fetched.counts : null;
     if (totals) return { counts: totals, source: 'server' };
     if (!hostAssets && this.#firstPage.status !== TaskStatus.COMPLETE) return { counts: null, source: 'loaded' };
     const counts = this.#loadedCounts(all);
@@ -1270,13 +1339,20 @@ function scrollParent(element: Element): Element {
   return document.scrollingElement ?? document.documentElement;
 }
 
-/** The height of the tallest card in the grid, each read at its own height rather than stretched to its row's. */
-function tallestCard(grid: HTMLElement): number {
+/**
+ * The height of the tallest card in the grid, each read at its own height rather than stretched to its row's, and
+ * which cards were read.
+ */
+function measureCards(grid: HTMLElement): { tallest: number; cards: string } {
   grid.classList.add('measuring');
   let tallest = 0;
-  for (const card of grid.querySelectorAll<HTMLElement>('media-card')) tallest = Math.max(tallest, card.offsetHeight);
+  const cards: string[] = [];
+  for (const card of grid.querySelectorAll<HTMLElement>('media-card')) {
+    tallest = Math.max(tallest, card.offsetHeight);
+    cards.push(card.dataset.index ?? '');
+  }
   grid.classList.remove('measuring');
-  return tallest;
+  return { tallest, cards: cards.join(',') };
 }
 
 /** Per-status totals: five one-item requests; null when the server cannot give them truthfully. */
@@ -1310,6 +1386,14 @@ function countParsed(assets: readonly Asset[]): StatusCounts {
   const counts: StatusCounts = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
   for (const asset of assets) counts[asset.provider_status] += 1;
   return counts;
+}
+
+/**
+ * The same asset, as far as a list can tell: the same id, made at the same time, of the same kind. Another library
+ * (another user, another backend) may use the same ids for other assets.
+ */
+function sameAsset(a: Asset, b: Asset): boolean {
+  return a.id === b.id && a.created_at === b.created_at && a.media_type === b.media_type;
 }
 
 /** Adds the new assets after the known ones, skipping ids already shown (a page boundary that moved). */

@@ -109,6 +109,8 @@ export class UploadController implements ReactiveController {
    * answer is about that source's asset, and is never put on the same id of another.
    */
   #generation = 0;
+  /** Each running re-upload's mark: gone when its asset is no longer the one shown under that id. */
+  readonly #assetTokens = new Map<number, object>();
   /** What each asset's card shows of its upload, for the current source. */
   readonly #states = new Map<number, Kept>();
   readonly #statesRead: ReadonlyMap<number, UploadState>;
@@ -194,20 +196,31 @@ export class UploadController implements ReactiveController {
   };
 
   /**
-   * The host shows another data source (endpoint, api, fetch, headers, its own assets): asset ids are that
-   * source's now. The cards' upload states go; an upload still running goes on, and its events fire, but its answer
-   * no longer changes a card, nor reaches `uploaded` or `refused`; a file's row keeps its own outcome. A bulk
-   * re-upload of the old list is cancelled. The new backend is asked again whether it has the reupload route.
+   * The gallery shows other data. Without `sameAsset`, another backend (endpoint, api): asset ids are that backend's
+   * now. The cards' upload states go; an upload still running goes on, and its events fire, but its answer no longer
+   * changes a card, nor reaches `uploaded` or `refused`; a file's row keeps its own outcome; a bulk re-upload of the
+   * old list is cancelled. With `sameAsset` (the host's own list changed, or the same backend through another fetch
+   * or headers), only the assets it says are not the same any more lose their state and answers; the rest, and a
+   * bulk run, go on. Either way the backend is asked again whether it has the reupload route.
    * Not for a reload of the same source: its ids are the same assets, and uploads still answering belong to it.
    */
-  sourceChanged(): void {
-    this.#generation += 1;
+  sourceChanged(sameAsset?: (id: number) => boolean): void {
     this.#noReuploadRoute = false;
-    this.#states.clear();
-    const run = this.#bulkRun;
-    if (run) {
-      run.controller.abort();
-      this.#endBulk(run);
+    if (sameAsset) {
+      for (const id of [...this.#states.keys()]) {
+        if (sameAsset(id)) continue;
+        this.#states.delete(id);
+        this.#assetTokens.delete(id);
+      }
+    } else {
+      this.#generation += 1;
+      this.#states.clear();
+      this.#assetTokens.clear();
+      const run = this.#bulkRun;
+      if (run) {
+        run.controller.abort();
+        this.#endBulk(run);
+      }
     }
     this.#host.requestUpdate();
   }
@@ -221,12 +234,17 @@ export class UploadController implements ReactiveController {
     const request: UploadRequestDetail = { kind: 'reupload', assetId: asset.id, providerId };
     if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) return null;
     const generation = this.#generation;
+    const token = {};
+    this.#assetTokens.set(asset.id, token);
+    // Its answer belongs on its card only while the card shows the same asset (sourceChanged).
+    const same = () => generation === this.#generation && this.#assetTokens.get(asset.id) === token;
     this.#setAssetState(asset.id, { phase: 'running', providerId });
-    // Its answer is shown on its card only while the card shows the same source's asset.
     const show = (state: StateData | null) => {
-      if (generation === this.#generation) this.#setAssetState(asset.id, state);
+      if (same()) this.#setAssetState(asset.id, state);
     };
-    return this.#run(request, asset, show, bulkSignal);
+    return this.#run(request, asset, show, bulkSignal, same).finally(() => {
+      if (this.#assetTokens.get(asset.id) === token) this.#assetTokens.delete(asset.id);
+    });
   }
 
   /** Files a person chose or dropped: each is listed at once, uploaded in turn, and never dropped silently. */
@@ -254,9 +272,14 @@ export class UploadController implements ReactiveController {
 
   /**
    * Re-uploads every given local-only asset, three at a time, until done or cancelled. `current` gives an asset as
-   * it is when its turn comes: one uploaded meanwhile (its card's own button) or flagged since is not sent again.
+   * it is when its turn comes (undefined: no longer in the list): one uploaded meanwhile (its card's own button),
+   * flagged since, or gone is not sent.
    */
-  async reuploadAll(assets: readonly Asset[], providerOf: (asset: Asset) => string, current: (asset: Asset) => Asset = (asset) => asset): Promise<void> {
+  async reuploadAll(
+    assets: readonly Asset[],
+    providerOf: (asset: Asset) => string,
+    current: (asset: Asset) => Asset | undefined = (asset) => asset,
+  ): Promise<void> {
     if (this.#bulkRun || assets.length === 0) return;
     const controller = new AbortController();
     const bulk: BulkProgress = { total: assets.length, done: 0, failed: 0, accepted: 0, localOnly: 0, running: true, cancelled: false };
@@ -268,8 +291,9 @@ export class UploadController implements ReactiveController {
       assets.map((asset) =>
         this.#queue.add(async () => {
           if (controller.signal.aborted) return;
+          // Gone from the list, or another asset under its id now: not sent.
           const now = current(asset);
-          const result = now.provider_status === 'local_only' ? await this.reupload(now, providerOf(now), controller.signal) : null;
+          const result = now?.provider_status === 'local_only' ? await this.reupload(now, providerOf(now), controller.signal) : null;
           if (result === 'aborted' || controller.signal.aborted) return;
           bulk.done += 1; // also when it did not start: no longer local only, already uploading, or the host page took it over
           if (result === 'accepted') bulk.accepted += 1;
@@ -333,10 +357,16 @@ export class UploadController implements ReactiveController {
   }
 
   /** One upload, start to end; `bulkSignal` cancels it with the bulk run, whose items are announced together. */
-  async #run(request: UploadRequestDetail, asset: Asset | undefined, show: (state: StateData | null) => void, bulkSignal?: AbortSignal): Promise<Result> {
+  async #run(
+    request: UploadRequestDetail,
+    asset: Asset | undefined,
+    show: (state: StateData | null) => void,
+    bulkSignal?: AbortSignal,
+    sameAsset?: () => boolean,
+  ): Promise<Result> {
     // The source it was sent to: once the host shows another, its answer says nothing about that one's assets.
     const generation = this.#generation;
-    const sameSource = () => generation === this.#generation;
+    const sameSource = sameAsset ?? (() => generation === this.#generation);
     // The live region speaks of a row's file (it names no asset of the list), and of a card's asset of the source shown.
     const sayable = () => !bulkSignal && (request.assetId === undefined || sameSource());
     const controller = new AbortController();
