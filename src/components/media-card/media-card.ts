@@ -16,19 +16,17 @@ import {
 } from '../../status/index.js';
 import { nonBlankString, readField } from '../../status/read.js';
 import { ProviderBadge } from '../provider-badge/provider-badge.js';
-import { defineElement, emit } from '../shared/define.js';
+import { defineElement } from '../shared/define.js';
+import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/events.js';
 import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
 import { copyChanged, WordsController } from '../shared/words.js';
-import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
+import type { UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
-export type { UploadRequestDetail, UploadState };
-
-/** The detail of `asset-open`. */
-export type AssetOpenDetail = { asset: Asset };
+export type { AssetOpenDetail, UploadRequestDetail, UploadState };
 
 /** How the thumbnail loads: `lazy` (default) or `eager` (the gallery's first row). */
 export type MediaCardLoading = 'lazy' | 'eager';
@@ -488,7 +486,7 @@ export class MediaCard extends LitElement {
     this.pending = true;
     this.#retrying = upload.retry;
     const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.id, providerId: this.uploadTarget };
-    if (!emit<UploadRequestDetail>(this, 'upload-request', detail, { cancelable: true })) {
+    if (!emit(this, 'upload-request', detail, { cancelable: true })) {
       // Vetoed: back to the button as it was.
       this.pending = false;
       this.#retrying = false;
@@ -506,7 +504,7 @@ export class MediaCard extends LitElement {
 
   readonly #onOpen = (): void => {
     const asset = this.#view?.asset;
-    if (asset) emit<AssetOpenDetail>(this, 'asset-open', { asset });
+    if (asset) emit(this, 'asset-open', { asset });
   };
 
   #reflect(name: string, value: string | null): void {

@@ -12,15 +12,14 @@ import {
   type ProviderStatus,
 } from '../../status/index.js';
 import { numberFormat } from '../shared/locale.js';
-import { emit } from '../shared/define.js';
+import { emit, type StatusFilterChangeDetail } from '../shared/events.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import { themeConverter, type Theme } from '../shared/theme.js';
 import { copyChanged, WordsController } from '../shared/words.js';
 import { styles } from './status-overview.styles.js';
 
-/** The detail of `status-filter-change`: the status now selected, or `null` for all assets. */
-export type StatusFilterChangeDetail = { status: ProviderStatus | null };
+export type { StatusFilterChangeDetail };
 
 /** What the counts are: the assets loaded in the page, or the server's own totals. */
 export type CountsSource = 'loaded' | 'server';
@@ -266,7 +265,7 @@ export class StatusOverview extends LitElement {
   /** Asks the host (the event may be cancelled), then selects `status` (`null`: all). */
   #select(status: ProviderStatus | null): void {
     if (status === this.statusFilter) return;
-    if (!emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status }, { cancelable: true })) return;
+    if (!emit(this, 'status-filter-change', { status }, { cancelable: true })) return;
     this.statusFilter = status;
   }
 
