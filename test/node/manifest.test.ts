@@ -29,7 +29,9 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     const declaration = declarations.find((each) => each.tagName === tag);
     assert.ok(declaration, `no declaration with tagName ${tag}`);
     assert.ok(declaration.summary && declaration.description, 'a summary and a description');
-    const source = await read(`src/components/${folder}/${folder}.ts`);
+    const own = await read(`src/components/${folder}/${folder}.ts`);
+    // What the element inherits from the shared base class (theme, copy) is documented on it too.
+    const source = /\bextends AgeElement\b/.test(own) ? `${own}\n${await read('src/components/shared/age-element.ts')}` : own;
     const styles = await read(`src/components/${folder}/${folder}.styles.ts`);
     const others = await Promise.all(more.map(read));
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Asset } from '../../api/schemas.js';
 import { utcIso } from '../../api/dates.js';
@@ -11,18 +11,16 @@ import {
   statusExplanation,
   statusLabel,
   type Copy,
-  type CopyOverrides,
   type ProviderStatus,
 } from '../../status/index.js';
 import { nonBlankString, readField } from '../../status/read.js';
 import { ProviderBadge } from '../provider-badge/provider-badge.js';
+import { AgeElement } from '../shared/age-element.js';
 import { defineElement } from '../shared/define.js';
 import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/events.js';
 import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
-import { themeConverter, type Theme } from '../shared/theme.js';
-import { copyChanged, WordsController } from '../shared/words.js';
 import type { UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
@@ -109,7 +107,6 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
  * token with its light and dark default (the defaults below are the light ones).
  *
- * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
  * @attr {boolean} uploads - Shows the upload controls. Off by default: no controls at all.
  * @attr {string} upload-provider - The provider id an upload goes to; without it, the asset's `provider_id`, else `pixverse`.
  * @attr {string} loading - `lazy` (default) or `eager`.
@@ -168,11 +165,8 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * The badge's tokens (`--age-font-size-badge`, `--age-radius-pill`) apply to the card's badge; an upload
  * outcome takes its status's colours, and a failed request the `flagged` ones.
  */
-export class MediaCard extends LitElement {
+export class MediaCard extends AgeElement {
   static override styles = [statusColors, visuallyHidden, styles];
-
-  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. Its badge follows it. */
-  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
   @property({ attribute: false }) asset: Asset | null = null;
@@ -207,14 +201,6 @@ export class MediaCard extends LitElement {
    * Only false does: undefined (a framework's removed prop) is the default.
    */
   @property({ attribute: false }) tabbable = true;
-
-  /**
-   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
-   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its badge uses them too.
-   */
-  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
-
-  readonly #words = new WordsController(this);
 
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
@@ -327,7 +313,7 @@ export class MediaCard extends LitElement {
         <div part="body" class="body"></div>
       </article>`;
     }
-    const copy = this.#words.copy;
+    const copy = this.words.copy;
     const title = titleOf(view, copy);
     // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
     const position = this.#position;
@@ -345,11 +331,11 @@ export class MediaCard extends LitElement {
           ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.#words.locale) })}</li>`}
+            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</li>`}
           ${view.created === null
             ? nothing
             : html`<li part="meta-item" class="created">
-                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.#words.locale)}</time>
+                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.words.locale)}</time>
               </li>`}
         </ul>
         <provider-badge
@@ -480,7 +466,7 @@ export class MediaCard extends LitElement {
   readonly #onUploadClick = (): void => {
     const view = this.#view;
     if (!view || !this.uploads || this.pending || this.#uploadState()?.phase === 'running') return;
-    const upload = this.#uploadView(view, this.#words.copy);
+    const upload = this.#uploadView(view, this.words.copy);
     if (!upload?.button) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;
