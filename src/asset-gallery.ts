@@ -2,6 +2,9 @@ import { AssetGallery } from './components/asset-gallery/asset-gallery.js';
 import type { Uploader } from './components/asset-gallery/upload-controller.js';
 import { defineElement } from './components/shared/define.js';
 import type { AgeEvents } from './components/shared/events.js';
+// The tags the gallery renders, registered before it (each by its own entry): the overview, the cards, their badges.
+import './status-overview.js';
+import './media-card.js';
 
 export { AssetGallery, type Uploader };
 export type {

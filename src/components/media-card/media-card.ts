@@ -14,9 +14,8 @@ import {
   type ProviderStatus,
 } from '../../status/index.js';
 import { nonBlankString, readField } from '../../status/read.js';
-import { ProviderBadge } from '../provider-badge/provider-badge.js';
+import type { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { AgeElement } from '../shared/age-element.js';
-import { defineElement } from '../shared/define.js';
 import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/events.js';
 import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
@@ -230,12 +229,6 @@ export class MediaCard extends AgeElement {
   get uploadTarget(): string {
     const chosen = typeof this.uploadProvider === 'string' ? this.uploadProvider.trim() : '';
     return chosen || this.#view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The card needs its badge; defined here rather than by an import with side effects.
-    defineElement('provider-badge', ProviderBadge);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
