@@ -6,6 +6,7 @@ import { toSafeUrl } from '../../api/urls.js';
 import {
   formatCopy,
   isProviderStatus,
+  PROVIDER_STATUSES,
   providerName,
   resolveProviderStatus,
   statusExplanation,
@@ -111,6 +112,11 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * @attr {string} loading - `lazy` (default) or `eager`.
  * @attr {string} asset-id - Set by the card: its asset's id (absent without an asset), for host styles and tests.
  * @attr {'ok' | 'local_only' | 'flagged' | 'unknown'} status - Set by the card: its asset's provider status (absent without an asset), for host styles.
+ *
+ * @cssstate ok - The asset is Provider OK (`:state(ok)`, as `[status="ok"]`); no status state without an asset.
+ * @cssstate local_only - The asset is Local only (`:state(local_only)`, as `[status="local_only"]`).
+ * @cssstate flagged - The asset is Flagged (`:state(flagged)`, as `[status="flagged"]`).
+ * @cssstate unknown - The asset's provider status is Unknown (`:state(unknown)`, as `[status="unknown"]`).
  *
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - The thumbnail was activated (click, Enter or Space); `detail.asset` is the asset. Bubbles and is composed.
  * @fires {CustomEvent<UploadRequestDetail>} upload-request - The upload button was activated (click, Enter or Space) while no upload was under way: `{ kind: 'reupload', assetId, providerId }`. Bubbles, is composed and cancelable (cancelled: the card returns to its idle button). The handler uploads and sets `.upload`.
@@ -249,6 +255,7 @@ export class MediaCard extends AgeElement {
       this.attempt = 0; // a new asset gets a fresh try, whatever failed before
       this.#reflect('asset-id', this.#view ? String(this.#view.id) : null);
       this.#reflect('status', this.#view ? this.#view.status : null);
+      for (const status of PROVIDER_STATUSES) this.setCustomState(status, this.#view?.status === status);
     }
     if (changed.has('loading') && this.loading !== 'eager' && this.loading !== 'lazy') this.loading = 'lazy';
     // The handler answered (running, an outcome, or idle again): the card shows that from now on.

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isProviderStatus, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
+import { isProviderStatus, PROVIDER_STATUSES, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
 import { AgeElement } from '../shared/age-element.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors } from '../shared/status-styles.js';
@@ -34,6 +34,11 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
  *
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
  * token with its light and dark default (the defaults below are the light ones).
+ *
+ * @cssstate ok - The status is Provider OK (`:state(ok)`, as `[status="ok"]`).
+ * @cssstate local_only - The status is Local only (`:state(local_only)`, as `[status="local_only"]`).
+ * @cssstate flagged - The status is Flagged (`:state(flagged)`, as `[status="flagged"]`).
+ * @cssstate unknown - The status is Unknown, or not a status (`:state(unknown)`, as `[status="unknown"]`).
  *
  * @csspart badge - The button: icon and label.
  * @csspart icon - The status's icon.
@@ -123,6 +128,7 @@ export class ProviderBadge extends AgeElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status') && !isProviderStatus(this.status)) this.status = 'unknown';
+    if (changed.has('status')) for (const status of PROVIDER_STATUSES) this.setCustomState(status, this.status === status);
     // Another status, reason or provider (a recycled card shows another asset): what was open explained the old one.
     if (this.hasUpdated && this.open && (changed.has('status') || changed.has('reason') || changed.has('provider'))) this.#dismiss();
   }

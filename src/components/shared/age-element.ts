@@ -26,8 +26,28 @@ export abstract class AgeElement extends LitElement {
 
   readonly #words = new WordsController(this);
 
+  /** Undefined until a custom state is first set; false when there are none to set (see setCustomState). */
+  #states: CustomStateSet | false | undefined;
+
   /** The words and the language in force for this element; the element re-renders when either changes. */
   protected get words(): WordsController {
     return this.#words;
+  }
+
+  /**
+   * Turns the custom state `name` on or off, for a page's `:state(name)` selectors. Never throws: where there are
+   * no custom states to set, there are none, and the reflected attributes still say the same. That is an engine
+   * without `ElementInternals.states`, one whose first CustomStateSet took only `--name` states, and a subclass
+   * that attached the internals itself (they can be attached once; the base asks for them on the first state).
+   */
+  protected setCustomState(name: string, on: boolean): void {
+    if (this.#states === false) return;
+    try {
+      this.#states ??= this.attachInternals().states;
+      if (on) this.#states.add(name);
+      else this.#states.delete(name);
+    } catch {
+      this.#states = false;
+    }
   }
 }
