@@ -1,6 +1,7 @@
 /**
  * `asset-gallery-elements/status`: the provider-status vocabulary, its derivation, the reading of upload
- * responses, counts and every user-facing word. Pure and DOM-free: it runs in Node and in the browser.
+ * responses, counts, the status filters and every user-facing word. Pure and DOM-free: it runs in Node and in
+ * the browser.
  */
 export {
   PROVIDER_STATUSES,
@@ -10,7 +11,9 @@ export {
   LIBRARY_NOTE_PREFIX,
   LIBRARY_PROVIDER_ID,
   REUSED_NOTE_PREFIX,
+  STATUS_FILTERS,
   type ProviderStatus,
+  type StatusFilterOption,
 } from './statuses.js';
 export { deriveProviderStatus, resolveProviderStatus, type ResolvedStatus } from './derive.js';
 export { interpretUploadResponse, type UploadOutcome } from './upload.js';
