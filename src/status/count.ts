@@ -17,32 +17,27 @@ export function countByStatus(assets: Iterable<unknown> | null | undefined): Sta
   const counts: StatusCounts = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
   if (assets === null || typeof assets !== 'object') return counts; // a string is iterable, but not a list of assets
   try {
-    for (const asset of assets) counts[sentStatus(asset) ?? statusFromFields(asset)] += 1;
+    for (const asset of assets) {
+      // The parsed asset's path: one read, four comparisons and a fixed field, as fast as counting a typed list.
+      const sent = sentStatus(asset);
+      if (sent === 'ok') counts.ok += 1;
+      else if (sent === 'local_only') counts.local_only += 1;
+      else if (sent === 'flagged') counts.flagged += 1;
+      else if (sent === 'unknown') counts.unknown += 1;
+      else counts[statusFromFields(asset)] += 1;
+    }
   } catch {
     // Not iterable after all (or a hostile iterator): count what was read.
   }
   return counts;
 }
 
-/**
- * The asset's own `provider_status` when it is one of the four statuses, else undefined: the fast path for
- * parsed assets, read once and compared without a lookup. A throwing getter reads as undefined.
- */
-function sentStatus(asset: unknown): ProviderStatus | undefined {
+/** The asset's `provider_status` as it is, read once; a non-object, or a throwing getter, reads as undefined. */
+function sentStatus(asset: unknown): unknown {
   if (asset === null || typeof asset !== 'object') return undefined;
-  let sent: unknown;
   try {
-    sent = (asset as { provider_status?: unknown }).provider_status;
+    return (asset as { provider_status?: unknown }).provider_status;
   } catch {
     return undefined;
-  }
-  switch (sent) {
-    case 'ok':
-    case 'local_only':
-    case 'flagged':
-    case 'unknown':
-      return sent;
-    default:
-      return undefined;
   }
 }
