@@ -1,5 +1,5 @@
 import type { Asset } from '../../api/schemas.js';
-import type { AssetsApiErrorKind } from '../../api/errors.js';
+import type { ErrorDetail } from '../../api/errors.js';
 import type { ProviderStatus } from '../../status/index.js';
 
 /**
@@ -86,22 +86,13 @@ export interface AssetsLoadedDetail {
 }
 
 /**
- * `assets-error`: a page could not be loaded. `message` is for a person; `kind`, `status` and `retryable` are
- * for the host's code.
+ * `assets-error`: a page could not be loaded. `message` is for a person; `kind`, `status`, `retryAfterMs` and
+ * `retryable` are for the host's code: `errorDetail()` of the api module, which makes it.
  */
-export interface AssetsErrorDetail {
-  /** What went wrong, in the element's words and language. */
-  message: string;
-  /** The kind of failure (an error that is not the client's own, such as a host's uploader that threw, is `network`). */
-  kind: AssetsApiErrorKind;
-  /** The HTTP status, for `kind: 'http'`; absent for every other kind. */
-  status?: number;
-  /** Sending the same request again may succeed (a network failure, a timeout, a 408/429/5xx answer). */
-  retryable: boolean;
-}
+export type AssetsErrorDetail = ErrorDetail;
 
 /** `upload-error`: the request failed (HTTP, network, …); nothing was saved as far as the client knows. */
-export interface UploadErrorDetail extends AssetsErrorDetail {
+export interface UploadErrorDetail extends ErrorDetail {
   /** The asset uploaded again (`reupload`); absent for a file or a URL. */
   assetId?: number;
 }
