@@ -11,8 +11,12 @@ import {
   resolveProviderStatus,
   statusExplanation,
   statusLabel,
+  uploadOffer,
+  uploadTarget,
   type Copy,
   type ProviderStatus,
+  type UploadOffer,
+  type UploadPhase,
 } from '../../status/index.js';
 import { nonBlankString, readField } from '../../status/read.js';
 import type { ProviderBadge } from '../provider-badge/provider-badge.js';
@@ -29,16 +33,11 @@ export type { AssetOpenDetail, UploadRequestDetail, UploadState };
 /** How the thumbnail loads: `lazy` (default) or `eager` (the gallery's first row). */
 export type MediaCardLoading = 'lazy' | 'eager';
 
-/** The provider an upload goes to when neither `upload-provider` nor the asset names one. */
-const DEFAULT_UPLOAD_PROVIDER = 'pixverse';
-
 /** What the upload controls show, worked out from the asset, `.upload` and the pending click. */
 interface UploadView {
-  phase: 'idle' | 'running' | 'done' | 'failed';
-  /** The button's words are "Retry upload" rather than "Upload to provider". */
-  retry: boolean;
-  /** The button is shown (in every phase but a provider-accepted outcome, and never on a flagged asset). */
-  button: boolean;
+  phase: UploadPhase;
+  /** The button, as the upload rules offer it: "Upload to provider", "Retry upload", or none. */
+  offer: UploadOffer;
   /** Running: no second request can start. */
   busy: boolean;
   /** "Uploading to Pixverse…", or the outcome's sentence; null when idle. */
@@ -233,8 +232,7 @@ export class MediaCard extends AgeElement {
 
   /** The provider an upload goes to: `upload-provider`, else the asset's `provider_id`, else `pixverse`. */
   get uploadTarget(): string {
-    const chosen = typeof this.uploadProvider === 'string' ? this.uploadProvider.trim() : '';
-    return chosen || this.#view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
+    return uploadTarget(this.uploadProvider, this.#view?.provider);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -397,7 +395,7 @@ export class MediaCard extends AgeElement {
     if (!upload) return nothing;
     const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
     return html`<div part="upload" class="upload" data-phase=${upload.phase}>
-      ${upload.button
+      ${upload.offer
         ? html`<button
             part="upload-button"
             class="upload-button"
@@ -407,7 +405,7 @@ export class MediaCard extends AgeElement {
             aria-describedby=${upload.message === null ? nothing : 'upload-message'}
             @click=${this.#onUploadClick}
           >
-            ${upload.retry ? copy.upload.retry : copy.upload.action}
+            ${upload.offer === 'retry' ? copy.upload.retry : copy.upload.action}
           </button>`
         : nothing}
       ${upload.message === null
@@ -424,42 +422,43 @@ export class MediaCard extends AgeElement {
     </div>`;
   }
 
-  /** What the upload controls show, or null for none. */
+  /**
+   * What the upload controls show, or null for none. Which button (if any) is the upload rules' answer
+   * (`uploadOffer`); the card decides only how its phase looks: busy, the words and the icon.
+   */
   #uploadView(view: View, copy: Copy): UploadView | null {
     if (!this.uploads) return null;
     const state = this.#uploadState();
     const target = this.uploadTarget;
-    const flagged = view.status === 'flagged';
-    const localOnly = view.status === 'local_only';
-    if (state?.phase === 'running' || this.pending) {
+    const phase: UploadPhase = this.pending ? 'running' : (state?.phase ?? 'idle');
+    const offer = uploadOffer({
+      status: view.status,
+      provider: view.provider,
+      target,
+      phase,
+      providerSucceeded: state?.phase === 'done' && state.providerSucceeded,
+      retrying: this.#retrying,
+    });
+    if (phase === 'running') {
       const provider = state?.phase === 'running' ? state.providerId : target;
-      return {
-        phase: 'running',
-        retry: this.#retrying || localOnly,
-        button: true,
-        busy: true,
-        message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }),
-        icon: null,
-      };
+      return { phase, offer, busy: true, message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }), icon: null };
     }
     if (state?.phase === 'failed') {
       // No words from the handler: the honest "Provider status unknown" rather than an empty message.
       const message = state.message || statusExplanation('unknown', undefined, copy);
-      return { phase: 'failed', retry: true, button: !flagged, busy: false, message, icon: 'error' };
+      return { phase, offer, busy: false, message, icon: 'error' };
     }
     if (state?.phase === 'done') {
       // The icon follows the provider's answer: never a check for anything but an accepted upload.
       const icon: ProviderStatus = state.providerSucceeded
         ? state.status === 'ok' || !isProviderStatus(state.status) ? 'ok' : state.status
         : isProviderStatus(state.status) && state.status !== 'ok' ? state.status : 'unknown';
-      const again = !state.providerSucceeded && !flagged;
       // No words from the handler: the badge's explanation of the status shown, never an empty message.
       const message = state.message || statusExplanation(icon, state.reason, copy);
-      return { phase: 'done', retry: true, button: again, busy: false, message, icon };
+      return { phase, offer, busy: false, message, icon };
     }
-    // Idle: nothing to offer for a flagged asset, nor for one the target provider already has.
-    if (flagged || (view.status === 'ok' && view.provider === target)) return null;
-    return { phase: 'idle', retry: localOnly, button: true, busy: false, message: null, icon: null };
+    // Idle: no offer (a flagged asset, one the target provider already has) is no upload controls at all.
+    return offer === null ? null : { phase, offer, busy: false, message: null, icon: null };
   }
 
   /** Asks for an upload, once: clicks while one is pending or running do nothing. */
@@ -467,10 +466,10 @@ export class MediaCard extends AgeElement {
     const view = this.#view;
     if (!view || !this.uploads || this.pending || this.#uploadState()?.phase === 'running') return;
     const upload = this.#uploadView(view, this.words.copy);
-    if (!upload?.button) return;
+    if (!upload?.offer) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;
-    this.#retrying = upload.retry;
+    this.#retrying = upload.offer === 'retry';
     const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.id, providerId: this.uploadTarget };
     if (!emit(this, 'upload-request', detail, { cancelable: true })) {
       // Vetoed: back to the button as it was.
