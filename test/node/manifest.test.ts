@@ -47,7 +47,7 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     assert.deepEqual(missing(attributes, names(declaration.attributes)), [], 'attributes missing');
 
     // Events: every name emitted (by the element or its controllers, or bubbling from inside), with its detail type.
-    const emitted = new Set([...[source, ...others].join('\n').matchAll(/emit(?:<\w+>)?\(this(?:\.host)?, '([\w-]+)'/g)].map((match) => match[1] ?? ''));
+    const emitted = new Set([...[source, ...others].join('\n').matchAll(/emit(?:<\w+>)?\(this(?:\.#?host)?, '([\w-]+)'/g)].map((match) => match[1] ?? ''));
     for (const name of bubbled) emitted.add(name);
     assert.ok(emitted.size > 0 || tag === 'provider-badge', 'found no events in the source');
     assert.deepEqual(missing(emitted, names(declaration.events)), [], 'events missing');
