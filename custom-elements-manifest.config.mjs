@@ -20,7 +20,10 @@ function defineElementCalls() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           const entry = tags.get(declaration.name);
-          if (!declaration.customElement || !entry) continue;
+          if (declaration.kind !== 'class' || !entry) continue;
+          // Defined, so a custom element, even when its superclass is our AgeElement rather than LitElement itself
+          // (the analyzer only knows LitElement's direct subclasses).
+          declaration.customElement = true;
           declaration.tagName = entry.tag;
           classModules.set(declaration.name, module.path);
         }
@@ -42,7 +45,8 @@ function defineElementCalls() {
 
 /** Paths as installed: the manifest describes `dist/*.js`, the files the package ships, not `src/*.ts`. */
 function shippedPaths() {
-  const shipped = (path) => (typeof path === 'string' ? path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') : path);
+  // A superclass's module comes as `/src/…` (from its import), a declaration's as `src/…`: both are `dist/…`.
+  const shipped = (path) => (typeof path === 'string' ? path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js') : path);
   const relink = (value) => {
     if (Array.isArray(value)) return value.forEach(relink);
     if (!value || typeof value !== 'object') return;

@@ -1,12 +1,21 @@
-import { AssetGallery, type AssetsErrorDetail, type AssetsLoadedDetail } from './components/asset-gallery/asset-gallery.js';
+import { AssetGallery } from './components/asset-gallery/asset-gallery.js';
 import type { Uploader } from './components/asset-gallery/upload-controller.js';
 import { defineElement } from './components/shared/define.js';
-import type { UploadCompleteDetail, UploadErrorDetail, UploadKind, UploadRequestDetail, UploadStartDetail } from './components/shared/upload.js';
-import type { AssetOpenDetail } from './components/media-card/media-card.js';
-import type { StatusFilterChangeDetail } from './components/status-overview/status-overview.js';
+import type { AgeEvents } from './components/shared/events.js';
+// The tags the gallery renders, registered before it (each by its own entry): the overview, the cards, their badges.
+import './status-overview.js';
+import './media-card.js';
 
-export { AssetGallery, type AssetsErrorDetail, type AssetsLoadedDetail, type Uploader };
-export type { UploadCompleteDetail, UploadErrorDetail, UploadKind, UploadStartDetail };
+export { AssetGallery, type Uploader };
+export type {
+  AgeEventMap,
+  AssetsErrorDetail,
+  AssetsLoadedDetail,
+  UploadCompleteDetail,
+  UploadErrorDetail,
+  UploadKind,
+  UploadStartDetail,
+} from './components/shared/events.js';
 
 defineElement('asset-gallery', AssetGallery);
 
@@ -14,17 +23,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'asset-gallery': AssetGallery;
   }
-  // The gallery's own events, and those of its overview and cards that bubble out of it (declared the same way
-  // by <status-overview> and <media-card>, for pages that import the gallery alone).
-  interface GlobalEventHandlersEventMap {
-    'status-filter-change': CustomEvent<StatusFilterChangeDetail>;
-    'status-filter-restore': CustomEvent<StatusFilterChangeDetail>;
-    'asset-open': CustomEvent<AssetOpenDetail>;
-    'upload-request': CustomEvent<UploadRequestDetail>;
-    'assets-loaded': CustomEvent<AssetsLoadedDetail>;
-    'assets-error': CustomEvent<AssetsErrorDetail>;
-    'upload-start': CustomEvent<UploadStartDetail>;
-    'upload-complete': CustomEvent<UploadCompleteDetail>;
-    'upload-error': CustomEvent<UploadErrorDetail>;
-  }
+  // Every event of the map: the gallery's own, and those of its overview and cards that bubble out of it.
+  interface GlobalEventHandlersEventMap extends AgeEvents {}
 }

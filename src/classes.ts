@@ -1,8 +1,9 @@
 /**
  * The four element classes, without registering any tag: for subclassing, or for defining them under other
- * names. Nothing here has a side effect. The gallery renders `<status-overview>` and `<media-card>`, and the
- * card renders `<provider-badge>`: each defines those tags, with these classes, when it is first connected
- * (a tag already defined is left as it is).
+ * names. Nothing here has a side effect, and the classes register nothing either: the tags an element renders
+ * are registered by the define entries. A page that defines its own tags from these classes also defines (or
+ * imports the entries of) the tags they render: `<status-overview>` and `<media-card>` in the gallery, and
+ * `<provider-badge>` in the card (`import 'asset-gallery-elements/media-card.js'` registers both).
  */
 export { ProviderBadge } from './components/provider-badge/provider-badge.js';
 export { MediaCard } from './components/media-card/media-card.js';

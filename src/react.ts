@@ -4,11 +4,11 @@
  * element has one) and their events as `on` + the event's name, with typed details.
  */
 import type { ClassAttributes, HTMLAttributes } from 'react';
-import type { AssetGallery, AssetsErrorDetail, AssetsLoadedDetail } from './components/asset-gallery/asset-gallery.js';
-import type { AssetOpenDetail, MediaCard } from './components/media-card/media-card.js';
+import type { AssetGallery } from './components/asset-gallery/asset-gallery.js';
+import type { MediaCard } from './components/media-card/media-card.js';
 import type { ProviderBadge } from './components/provider-badge/provider-badge.js';
-import type { UploadCompleteDetail, UploadErrorDetail, UploadRequestDetail, UploadStartDetail } from './components/shared/upload.js';
-import type { StatusFilterChangeDetail, StatusOverview } from './components/status-overview/status-overview.js';
+import type { AgeEvents } from './components/shared/events.js';
+import type { StatusOverview } from './components/status-overview/status-overview.js';
 
 /** The public properties a host may set, by their property names. */
 type Properties<E, K extends keyof E> = Partial<Pick<E, K>>;
@@ -17,17 +17,10 @@ type Listeners<Events> = { [Name in keyof Events as `on${Name & string}`]?: (eve
 type Tag<E, Attributes, Props extends keyof E, Events> = ClassAttributes<E> & HTMLAttributes<E> & Attributes & Properties<E, Props> & Listeners<Events>;
 
 type Theme = { theme?: 'light' | 'dark' };
-type CardEvents = { 'asset-open': CustomEvent<AssetOpenDetail>; 'upload-request': CustomEvent<UploadRequestDetail> };
-type OverviewEvents = { 'status-filter-change': CustomEvent<StatusFilterChangeDetail> };
-type GalleryEvents = CardEvents &
-  OverviewEvents & {
-    'status-filter-restore': CustomEvent<StatusFilterChangeDetail>;
-    'assets-loaded': CustomEvent<AssetsLoadedDetail>;
-    'assets-error': CustomEvent<AssetsErrorDetail>;
-    'upload-start': CustomEvent<UploadStartDetail>;
-    'upload-complete': CustomEvent<UploadCompleteDetail>;
-    'upload-error': CustomEvent<UploadErrorDetail>;
-  };
+// Each element's events, from the one event map; the gallery fires its own and lets its overview's and cards' bubble out.
+type CardEvents = AgeEvents<'asset-open' | 'upload-request'>;
+type OverviewEvents = AgeEvents<'status-filter-change'>;
+type GalleryEvents = AgeEvents;
 
 export type AssetGalleryProps = Tag<
   AssetGallery,

@@ -1,8 +1,10 @@
 import { defineElement } from './components/shared/define.js';
-import { StatusOverview, type CountsSource, type StatusFilterChangeDetail } from './components/status-overview/status-overview.js';
+import type { AgeEvents } from './components/shared/events.js';
+import { StatusOverview, type CountsSource } from './components/status-overview/status-overview.js';
 
 export { StatusOverview };
-export type { CountsSource, StatusFilterChangeDetail };
+export type { CountsSource };
+export type { StatusFilterChangeDetail } from './components/shared/events.js';
 
 defineElement('status-overview', StatusOverview);
 
@@ -10,7 +12,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'status-overview': StatusOverview;
   }
-  interface GlobalEventHandlersEventMap {
-    'status-filter-change': CustomEvent<StatusFilterChangeDetail>;
-  }
+  interface GlobalEventHandlersEventMap extends AgeEvents<'status-filter-change'> {}
 }

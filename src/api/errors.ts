@@ -108,6 +108,80 @@ export function describeError(error: unknown, copy: Copy = getCopy()): string {
   return error instanceof Error && error.message ? error.message : copy.errors.network;
 }
 
+/**
+ * What a host can act on when a request failed: the `assets-error` and `upload-error` details carry it.
+ * `message` is for a person; `kind`, `status` and `retryable` are for the host's code.
+ */
+export interface ErrorDetail {
+  /** What to tell a person, in the given copy ({@link describeError}). */
+  message: string;
+  /** The kind of failure: an {@link AssetsApiError}'s own; any other error (a host's uploader that threw, …) is `network`. */
+  kind: AssetsApiErrorKind;
+  /** The HTTP status, for an {@link HttpError}; absent for every other kind. */
+  status?: number;
+  /** How long the server's `Retry-After` asked to wait, in ms, when an {@link HttpError} carried one. */
+  retryAfterMs?: number;
+  /**
+   * The same request may succeed if sent again unchanged, later (after `retryAfterMs`, when given): the fault
+   * was the connection's or the server's moment, not the request's. True for `network` and `timeout`, and for
+   * HTTP 408, 425, 429, 500, 502, 503 and 504; false for every other HTTP status (a 401 wants a sign-in, a 403
+   * a permission, a 404 another asset, a 413 a smaller file: the same request fails the same way), for
+   * `invalid-response` (the server answered, with something this client cannot read: a retry gets the same
+   * reply) and for `config` (the request cannot be sent at all: the host must change its setup).
+   *
+   * What a host does with it: offer or schedule a later try (with a backoff, or `retryAfterMs`) when true;
+   * when false, change something first (sign in, fix the endpoint, pick another file) rather than retry.
+   * A read that failed retryably has already been tried again by the client (429, 502, 503, 504, a timeout
+   * and a network error while online, up to `retries` times; a 500 not, since it is usually the server's bug
+   * and hits again at once), so "retryable" means "worth trying later", not "try again now".
+   */
+  retryable: boolean;
+}
+
+/**
+ * HTTP statuses that say "not now" rather than "not this": a timeout (408), too early (425), too many requests
+ * (429), and a server or gateway error or overload (500, 502, 503, 504).
+ */
+const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * The detail of a failure for an `assets-error` or `upload-error` event: the message in the given copy (the
+ * element's words and language), its kind, the HTTP status when there is one, and whether sending the same
+ * request again may succeed (see {@link ErrorDetail.retryable}). Never throws: a hostile error (throwing
+ * getters, a revoked Proxy) is a `network` error with the copy's network message. Aborted requests are not
+ * failures: check {@link isAbortError} first, and report nothing for them.
+ */
+export function errorDetail(error: unknown, copy: Copy = getCopy()): ErrorDetail {
+  let message: string;
+  try {
+    message = describeError(error, copy);
+  } catch {
+    message = copy.errors.network;
+  }
+  try {
+    return { message, ...classify(error) };
+  } catch {
+    return { message, kind: 'network', retryable: true };
+  }
+}
+
+const KINDS: ReadonlySet<unknown> = new Set<AssetsApiErrorKind>(['network', 'http', 'invalid-response', 'config', 'timeout']);
+
+/** Everything of {@link ErrorDetail} but the message; may throw for a hostile error (errorDetail catches it). */
+function classify(error: unknown): Omit<ErrorDetail, 'message'> {
+  if (!(error instanceof AssetsApiError)) return { kind: 'network', retryable: true };
+  if (error instanceof HttpError) {
+    const { status, retryAfterMs } = error;
+    // Only an object made to look like an HttpError has no integer status: an HTTP error all the same.
+    if (!Number.isInteger(status)) return { kind: 'http', retryable: false };
+    const detail: Omit<ErrorDetail, 'message'> = { kind: 'http', status, retryable: RETRYABLE_HTTP_STATUSES.has(status) };
+    if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) detail.retryAfterMs = retryAfterMs;
+    return detail;
+  }
+  const kind = KINDS.has(error.kind) ? error.kind : 'network';
+  return { kind, retryable: kind === 'network' || kind === 'timeout' };
+}
+
 /** True for the rejection a cancelled request ends with; such a request needs no message. */
 export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';

@@ -24,5 +24,17 @@ export {
   type AssetResponse,
   type UploadAssetResponse,
 } from './schemas.js';
-export { AssetsApiError, ConfigError, HttpError, InvalidResponseError, NetworkError, TimeoutError, describeError, isAbortError, type AssetsApiErrorKind } from './errors.js';
+export {
+  AssetsApiError,
+  ConfigError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+  describeError,
+  errorDetail,
+  isAbortError,
+  type AssetsApiErrorKind,
+  type ErrorDetail,
+} from './errors.js';
 export { toSafeUrl } from './urls.js';

@@ -40,8 +40,14 @@ export function resolveProviderStatus(asset: unknown): ResolvedStatus {
 
 function statusOf(asset: unknown): ProviderStatus {
   const sent = read(asset, 'provider_status');
-  if (isProviderStatus(sent)) return sent;
+  return isProviderStatus(sent) ? sent : statusFromFields(asset);
+}
 
+/**
+ * Rules 1 to 8 of {@link deriveProviderStatus}, for an asset whose `provider_status` was read already and is not
+ * one of the four statuses (countByStatus reads it itself, once). Internal: not exported by the module.
+ */
+export function statusFromFields(asset: unknown): ProviderStatus {
   const metadata = read(asset, 'media_metadata');
   if (isTrue(read(asset, 'provider_flagged')) || isTrue(read(metadata, 'provider_flagged'))) return 'flagged';
   if (isTrue(read(metadata, 'provider_removed'))) return 'local_only';

@@ -3,6 +3,15 @@ export const PROVIDER_STATUSES = ['ok', 'local_only', 'flagged', 'unknown'] as c
 
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
+/**
+ * The status filters a person can choose, in the order the UI lists them: `null` (all assets) first, then each
+ * of {@link PROVIDER_STATUSES}. Frozen: one list shared by every element.
+ */
+export const STATUS_FILTERS: readonly [null, ...typeof PROVIDER_STATUSES] = Object.freeze([null, ...PROVIDER_STATUSES] as const);
+
+/** One of {@link STATUS_FILTERS}: a status, or `null` for all assets. */
+export type StatusFilterOption = (typeof STATUS_FILTERS)[number];
+
 const STATUS_SET: ReadonlySet<string> = new Set(PROVIDER_STATUSES);
 
 /** True for exactly the four status values; `not_flagged` (a filter value) and anything else is false. */

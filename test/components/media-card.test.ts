@@ -405,6 +405,58 @@ describe('<media-card>', () => {
       expect(card.hasAttribute('status')).to.equal(false);
     });
 
+    it('has the custom state of its status (:state(flagged), …), one at a time, following the asset', async () => {
+      const states = (card: MediaCard) => PROVIDER_STATUSES.filter((status) => card.matches(`:state(${status})`));
+      const card = await mount(asset({ provider_status: 'flagged', provider_flagged: true }));
+      expect(card.matches(':state(flagged)')).to.equal(true);
+      expect(states(card)).to.deep.equal(['flagged']);
+      card.asset = asset({ id: 5, provider_status: 'local_only' });
+      await card.updateComplete;
+      expect(card.matches(':state(flagged)')).to.equal(false);
+      expect(states(card)).to.deep.equal(['local_only']);
+      // The same asset, now OK: the state follows the status, as the attribute does.
+      card.asset = asset({ id: 5, provider_status: 'ok' });
+      await card.updateComplete;
+      expect(states(card)).to.deep.equal([card.getAttribute('status')]);
+      expect(states(card)).to.deep.equal(['ok']);
+      card.asset = null;
+      await card.updateComplete;
+      expect(states(card)).to.deep.equal([]);
+      card.asset = { id: 7, provider_status: 'pending' } as unknown as Asset;
+      await card.updateComplete;
+      expect(states(card)).to.deep.equal(['unknown']);
+    });
+
+    it('never throws for custom states: without them (internals taken, an engine of `--name` states) the attribute still says it', async () => {
+      // A subclass that attached the internals itself: the card cannot have its own, so it has no custom states.
+      const Card = customElements.get('media-card') as unknown as new () => MediaCard;
+      if (!customElements.get('media-card-own-internals')) {
+        customElements.define('media-card-own-internals', class extends Card {
+          readonly internals = this.attachInternals();
+        });
+      }
+      const flagged = asset({ provider_status: 'flagged', provider_flagged: true });
+      const taken = await fixture<MediaCard>(html`<media-card-own-internals .asset=${flagged}></media-card-own-internals>`);
+      expect(taken.getAttribute('status')).to.equal('flagged');
+      expect(taken.matches(':state(flagged)')).to.equal(false);
+      expect(textOf(parts(taken).badge.shadowRoot?.querySelector('[part="label"]'))).to.equal('Flagged');
+      // An engine whose CustomStateSet refuses plain names (Chromium before 125 took only `--flagged`).
+      const add = Object.getOwnPropertyDescriptor(CustomStateSet.prototype, 'add');
+      const refuse = () => {
+        throw new DOMException("The state must start with '--'", 'SyntaxError');
+      };
+      Object.defineProperty(CustomStateSet.prototype, 'add', { configurable: true, writable: true, value: refuse });
+      try {
+        const card = await mount(asset({ provider_status: 'local_only' }));
+        card.asset = asset({ id: 9, provider_status: 'ok' });
+        await card.updateComplete;
+        expect(card.getAttribute('status')).to.equal('ok');
+        expect(card.matches(':state(ok)')).to.equal(false);
+      } finally {
+        if (add) Object.defineProperty(CustomStateSet.prototype, 'add', add);
+      }
+    });
+
     for (const status of PROVIDER_STATUSES) {
       it(`is named by its title and status, and accessible (${status})`, async () => {
         const card = await mount(asset({ provider_status: status, description: 'Neon koi drifting' }));

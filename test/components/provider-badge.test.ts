@@ -51,6 +51,22 @@ describe('<provider-badge>', () => {
     expect(parts(badge).label).to.equal('Unknown');
   });
 
+  it('has the custom state of its status (:state(flagged), …), one at a time, as the attribute says', async () => {
+    const states = (badge: ProviderBadge) => ['ok', 'local_only', 'flagged', 'unknown'].filter((status) => badge.matches(`:state(${status})`));
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="flagged"></provider-badge>`);
+    expect(badge.matches(':state(flagged)')).to.equal(true);
+    expect(states(badge)).to.deep.equal(['flagged']);
+    badge.setAttribute('status', 'ok');
+    await badge.updateComplete;
+    expect(states(badge)).to.deep.equal(['ok']);
+    badge.status = 'maybe' as never;
+    await badge.updateComplete;
+    expect(states(badge)).to.deep.equal(['unknown']);
+    expect(badge.getAttribute('status')).to.equal('unknown');
+    const plain = await fixture<ProviderBadge>(html`<provider-badge></provider-badge>`);
+    expect(states(plain)).to.deep.equal(['unknown']);
+  });
+
   it('adds the reason for local only and flagged, and names the provider', async () => {
     const badge = await fixture<ProviderBadge>(
       html`<provider-badge status="local_only" provider="pixverse" reason="No available account for provider 'pixverse'"></provider-badge>`,

@@ -1,12 +1,12 @@
 // custom-elements.json (npm run build writes it) documents every attribute, property, event with its detail
-// type, part and custom property of the four elements, as their sources have them.
+// type, custom state, part and custom property of the four elements, as their sources have them.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 interface Named { name: string; type?: { text: string }; fieldName?: string; kind?: string; privacy?: string; static?: boolean }
 interface Declaration { tagName?: string; name: string; description?: string; summary?: string; customElement?: boolean;
-  attributes?: Named[]; members?: Named[]; events?: Named[]; cssParts?: Named[]; cssProperties?: Named[] }
+  attributes?: Named[]; members?: Named[]; events?: Named[]; cssParts?: Named[]; cssProperties?: Named[]; cssStates?: (Named & { description?: string })[] }
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFile(new URL(path, root), 'utf8');
@@ -29,7 +29,9 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     const declaration = declarations.find((each) => each.tagName === tag);
     assert.ok(declaration, `no declaration with tagName ${tag}`);
     assert.ok(declaration.summary && declaration.description, 'a summary and a description');
-    const source = await read(`src/components/${folder}/${folder}.ts`);
+    const own = await read(`src/components/${folder}/${folder}.ts`);
+    // What the element inherits from the shared base class (theme, copy) is documented on it too.
+    const source = /\bextends AgeElement\b/.test(own) ? `${own}\n${await read('src/components/shared/age-element.ts')}` : own;
     const styles = await read(`src/components/${folder}/${folder}.styles.ts`);
     const others = await Promise.all(more.map(read));
 
@@ -45,11 +47,18 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     assert.deepEqual(missing(attributes, names(declaration.attributes)), [], 'attributes missing');
 
     // Events: every name emitted (by the element or its controllers, or bubbling from inside), with its detail type.
-    const emitted = new Set([...[source, ...others].join('\n').matchAll(/emit(?:<\w+>)?\(this(?:\.host)?, '([\w-]+)'/g)].map((match) => match[1] ?? ''));
+    const emitted = new Set([...[source, ...others].join('\n').matchAll(/emit(?:<\w+>)?\(this(?:\.#?host)?, '([\w-]+)'/g)].map((match) => match[1] ?? ''));
     for (const name of bubbled) emitted.add(name);
     assert.ok(emitted.size > 0 || tag === 'provider-badge', 'found no events in the source');
     assert.deepEqual(missing(emitted, names(declaration.events)), [], 'events missing');
     for (const event of declaration.events ?? []) assert.match(event.type?.text ?? '', /^CustomEvent<\w+>$/, `event ${event.name} has no detail type`);
+
+    // Custom states: every name the element sets (a status's, for each status), with its description.
+    const states = new Set(/setCustomState\(status,/.test(own) ? ['ok', 'local_only', 'flagged', 'unknown'] : []);
+    for (const [, name = ''] of own.matchAll(/setCustomState\('([\w-]+)'/g)) states.add(name);
+    const documentedStates = declaration.cssStates ?? [];
+    assert.deepEqual(missing(states, names(documentedStates)), [], 'custom states missing');
+    for (const state of documentedStates) assert.ok(state.description, `custom state ${state.name} has no description`);
 
     // Parts: every name in a part="…" of the templates.
     const parts = new Set([...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((match) => (match[1] ?? '').split(/\s+/)));

@@ -1,7 +1,7 @@
 // Compiled, never run: a page that imports the gallery's entry alone still gets the tag and every event that
 // bubbles out of it typed (the overview's and the cards' included).
 import 'asset-gallery-elements/asset-gallery.js';
-import type { Asset } from 'asset-gallery-elements/api';
+import type { Asset, AssetsApiErrorKind } from 'asset-gallery-elements/api';
 import type { ProviderStatus } from 'asset-gallery-elements/status';
 
 const gallery = document.createElement('asset-gallery');
@@ -21,4 +21,16 @@ gallery.addEventListener('asset-open', (event) => {
   void asset;
 });
 gallery.addEventListener('assets-error', (event) => void event.detail.message.toUpperCase());
-
+// A failure says what kind it was and whether to try again, beside the words for a person.
+gallery.addEventListener('upload-error', (event) => {
+  const kind: AssetsApiErrorKind = event.detail.kind;
+  const retryable: boolean = event.detail.retryable;
+  const status: number | undefined = event.detail.status;
+  const assetId: number | undefined = event.detail.assetId;
+  void kind, retryable, status, assetId;
+});
+gallery.addEventListener('assets-error', (event) => {
+  // @ts-expect-error assets-error is about a page, not an asset
+  void event.detail.assetId;
+  void event.detail.retryable;
+});

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Asset } from '../../api/schemas.js';
 import { utcIso } from '../../api/dates.js';
@@ -6,43 +6,38 @@ import { toSafeUrl } from '../../api/urls.js';
 import {
   formatCopy,
   isProviderStatus,
+  PROVIDER_STATUSES,
   providerName,
   resolveProviderStatus,
   statusExplanation,
   statusLabel,
+  uploadOffer,
+  uploadTarget,
   type Copy,
-  type CopyOverrides,
   type ProviderStatus,
+  type UploadOffer,
+  type UploadPhase,
 } from '../../status/index.js';
 import { nonBlankString, readField } from '../../status/read.js';
-import { ProviderBadge } from '../provider-badge/provider-badge.js';
-import { defineElement, emit } from '../shared/define.js';
+import type { ProviderBadge } from '../provider-badge/provider-badge.js';
+import { AgeElement } from '../shared/age-element.js';
+import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/events.js';
 import { dateTimeFormat, numberFormat } from '../shared/locale.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
-import { themeConverter, type Theme } from '../shared/theme.js';
-import { copyChanged, WordsController } from '../shared/words.js';
-import type { UploadRequestDetail, UploadState } from '../shared/upload.js';
+import type { UploadState } from '../shared/upload.js';
 import { styles } from './media-card.styles.js';
 
-export type { UploadRequestDetail, UploadState };
-
-/** The detail of `asset-open`. */
-export type AssetOpenDetail = { asset: Asset };
+export type { AssetOpenDetail, UploadRequestDetail, UploadState };
 
 /** How the thumbnail loads: `lazy` (default) or `eager` (the gallery's first row). */
 export type MediaCardLoading = 'lazy' | 'eager';
 
-/** The provider an upload goes to when neither `upload-provider` nor the asset names one. */
-const DEFAULT_UPLOAD_PROVIDER = 'pixverse';
-
 /** What the upload controls show, worked out from the asset, `.upload` and the pending click. */
 interface UploadView {
-  phase: 'idle' | 'running' | 'done' | 'failed';
-  /** The button's words are "Retry upload" rather than "Upload to provider". */
-  retry: boolean;
-  /** The button is shown (in every phase but a provider-accepted outcome, and never on a flagged asset). */
-  button: boolean;
+  phase: UploadPhase;
+  /** The button, as the upload rules offer it: "Upload to provider", "Retry upload", or none. */
+  offer: UploadOffer;
   /** Running: no second request can start. */
   busy: boolean;
   /** "Uploading to Pixverse…", or the outcome's sentence; null when idle. */
@@ -111,12 +106,16 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
  * token with its light and dark default (the defaults below are the light ones).
  *
- * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
  * @attr {boolean} uploads - Shows the upload controls. Off by default: no controls at all.
  * @attr {string} upload-provider - The provider id an upload goes to; without it, the asset's `provider_id`, else `pixverse`.
  * @attr {string} loading - `lazy` (default) or `eager`.
  * @attr {string} asset-id - Set by the card: its asset's id (absent without an asset), for host styles and tests.
  * @attr {'ok' | 'local_only' | 'flagged' | 'unknown'} status - Set by the card: its asset's provider status (absent without an asset), for host styles.
+ *
+ * @cssstate ok - The asset is Provider OK (`:state(ok)`, as `[status="ok"]`); no status state without an asset.
+ * @cssstate local_only - The asset is Local only (`:state(local_only)`, as `[status="local_only"]`).
+ * @cssstate flagged - The asset is Flagged (`:state(flagged)`, as `[status="flagged"]`).
+ * @cssstate unknown - The asset's provider status is Unknown (`:state(unknown)`, as `[status="unknown"]`).
  *
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - The thumbnail was activated (click, Enter or Space); `detail.asset` is the asset. Bubbles and is composed.
  * @fires {CustomEvent<UploadRequestDetail>} upload-request - The upload button was activated (click, Enter or Space) while no upload was under way: `{ kind: 'reupload', assetId, providerId }`. Bubbles, is composed and cancelable (cancelled: the card returns to its idle button). The handler uploads and sets `.upload`.
@@ -170,11 +169,8 @@ const GLYPHS: Record<string, SVGTemplateResult> = {
  * The badge's tokens (`--age-font-size-badge`, `--age-radius-pill`) apply to the card's badge; an upload
  * outcome takes its status's colours, and a failed request the `flagged` ones.
  */
-export class MediaCard extends LitElement {
+export class MediaCard extends AgeElement {
   static override styles = [statusColors, visuallyHidden, styles];
-
-  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. Its badge follows it. */
-  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
   @property({ attribute: false }) asset: Asset | null = null;
@@ -210,14 +206,6 @@ export class MediaCard extends LitElement {
    */
   @property({ attribute: false }) tabbable = true;
 
-  /**
-   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
-   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. Its badge uses them too.
-   */
-  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
-
-  readonly #words = new WordsController(this);
-
   /** Index in the sources of the picture shown; past the end means the placeholder. */
   @state() private attempt = 0;
 
@@ -244,14 +232,7 @@ export class MediaCard extends LitElement {
 
   /** The provider an upload goes to: `upload-provider`, else the asset's `provider_id`, else `pixverse`. */
   get uploadTarget(): string {
-    const chosen = typeof this.uploadProvider === 'string' ? this.uploadProvider.trim() : '';
-    return chosen || this.#view?.provider?.trim() || DEFAULT_UPLOAD_PROVIDER;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The card needs its badge; defined here rather than by an import with side effects.
-    defineElement('provider-badge', ProviderBadge);
+    return uploadTarget(this.uploadProvider, this.#view?.provider);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -272,6 +253,7 @@ export class MediaCard extends LitElement {
       this.attempt = 0; // a new asset gets a fresh try, whatever failed before
       this.#reflect('asset-id', this.#view ? String(this.#view.id) : null);
       this.#reflect('status', this.#view ? this.#view.status : null);
+      for (const status of PROVIDER_STATUSES) this.setCustomState(status, this.#view?.status === status);
     }
     if (changed.has('loading') && this.loading !== 'eager' && this.loading !== 'lazy') this.loading = 'lazy';
     // The handler answered (running, an outcome, or idle again): the card shows that from now on.
@@ -329,7 +311,7 @@ export class MediaCard extends LitElement {
         <div part="body" class="body"></div>
       </article>`;
     }
-    const copy = this.#words.copy;
+    const copy = this.words.copy;
     const title = titleOf(view, copy);
     // In a grid, Enter and Space on the cell open the asset: the open button needs no tab stop of its own there.
     const position = this.#position;
@@ -347,11 +329,11 @@ export class MediaCard extends LitElement {
           ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.#words.locale) })}</li>`}
+            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</li>`}
           ${view.created === null
             ? nothing
             : html`<li part="meta-item" class="created">
-                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.#words.locale)}</time>
+                ${copy.card.created} <time datetime=${view.created.toISOString()}>${formatDate(view.created, this.words.locale)}</time>
               </li>`}
         </ul>
         <provider-badge
@@ -413,7 +395,7 @@ export class MediaCard extends LitElement {
     if (!upload) return nothing;
     const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
     return html`<div part="upload" class="upload" data-phase=${upload.phase}>
-      ${upload.button
+      ${upload.offer
         ? html`<button
             part="upload-button"
             class="upload-button"
@@ -423,7 +405,7 @@ export class MediaCard extends LitElement {
             aria-describedby=${upload.message === null ? nothing : 'upload-message'}
             @click=${this.#onUploadClick}
           >
-            ${upload.retry ? copy.upload.retry : copy.upload.action}
+            ${upload.offer === 'retry' ? copy.upload.retry : copy.upload.action}
           </button>`
         : nothing}
       ${upload.message === null
@@ -440,55 +422,56 @@ export class MediaCard extends LitElement {
     </div>`;
   }
 
-  /** What the upload controls show, or null for none. */
+  /**
+   * What the upload controls show, or null for none. Which button (if any) is the upload rules' answer
+   * (`uploadOffer`); the card decides only how its phase looks: busy, the words and the icon.
+   */
   #uploadView(view: View, copy: Copy): UploadView | null {
     if (!this.uploads) return null;
     const state = this.#uploadState();
     const target = this.uploadTarget;
-    const flagged = view.status === 'flagged';
-    const localOnly = view.status === 'local_only';
-    if (state?.phase === 'running' || this.pending) {
+    const phase: UploadPhase = this.pending ? 'running' : (state?.phase ?? 'idle');
+    const offer = uploadOffer({
+      status: view.status,
+      provider: view.provider,
+      target,
+      phase,
+      providerSucceeded: state?.phase === 'done' && state.providerSucceeded,
+      retrying: this.#retrying,
+    });
+    if (phase === 'running') {
       const provider = state?.phase === 'running' ? state.providerId : target;
-      return {
-        phase: 'running',
-        retry: this.#retrying || localOnly,
-        button: true,
-        busy: true,
-        message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }),
-        icon: null,
-      };
+      return { phase, offer, busy: true, message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }), icon: null };
     }
     if (state?.phase === 'failed') {
       // No words from the handler: the honest "Provider status unknown" rather than an empty message.
       const message = state.message || statusExplanation('unknown', undefined, copy);
-      return { phase: 'failed', retry: true, button: !flagged, busy: false, message, icon: 'error' };
+      return { phase, offer, busy: false, message, icon: 'error' };
     }
     if (state?.phase === 'done') {
       // The icon follows the provider's answer: never a check for anything but an accepted upload.
       const icon: ProviderStatus = state.providerSucceeded
         ? state.status === 'ok' || !isProviderStatus(state.status) ? 'ok' : state.status
         : isProviderStatus(state.status) && state.status !== 'ok' ? state.status : 'unknown';
-      const again = !state.providerSucceeded && !flagged;
       // No words from the handler: the badge's explanation of the status shown, never an empty message.
       const message = state.message || statusExplanation(icon, state.reason, copy);
-      return { phase: 'done', retry: true, button: again, busy: false, message, icon };
+      return { phase, offer, busy: false, message, icon };
     }
-    // Idle: nothing to offer for a flagged asset, nor for one the target provider already has.
-    if (flagged || (view.status === 'ok' && view.provider === target)) return null;
-    return { phase: 'idle', retry: localOnly, button: true, busy: false, message: null, icon: null };
+    // Idle: no offer (a flagged asset, one the target provider already has) is no upload controls at all.
+    return offer === null ? null : { phase, offer, busy: false, message: null, icon: null };
   }
 
   /** Asks for an upload, once: clicks while one is pending or running do nothing. */
   readonly #onUploadClick = (): void => {
     const view = this.#view;
     if (!view || !this.uploads || this.pending || this.#uploadState()?.phase === 'running') return;
-    const upload = this.#uploadView(view, this.#words.copy);
-    if (!upload?.button) return;
+    const upload = this.#uploadView(view, this.words.copy);
+    if (!upload?.offer) return;
     // Pending before the event leaves: a handler that clicks again, or a burst of clicks, sends nothing more.
     this.pending = true;
-    this.#retrying = upload.retry;
+    this.#retrying = upload.offer === 'retry';
     const detail: UploadRequestDetail = { kind: 'reupload', assetId: view.id, providerId: this.uploadTarget };
-    if (!emit<UploadRequestDetail>(this, 'upload-request', detail, { cancelable: true })) {
+    if (!emit(this, 'upload-request', detail, { cancelable: true })) {
       // Vetoed: back to the button as it was.
       this.pending = false;
       this.#retrying = false;
@@ -506,7 +489,7 @@ export class MediaCard extends LitElement {
 
   readonly #onOpen = (): void => {
     const asset = this.#view?.asset;
-    if (asset) emit<AssetOpenDetail>(this, 'asset-open', { asset });
+    if (asset) emit(this, 'asset-open', { asset });
   };
 
   #reflect(name: string, value: string | null): void {

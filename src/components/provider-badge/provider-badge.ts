@@ -1,10 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isProviderStatus, providerName, statusExplanation, statusLabel, type CopyOverrides, type ProviderStatus } from '../../status/index.js';
+import { isProviderStatus, PROVIDER_STATUSES, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
+import { AgeElement } from '../shared/age-element.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors } from '../shared/status-styles.js';
-import { themeConverter, type Theme } from '../shared/theme.js';
-import { copyChanged, WordsController } from '../shared/words.js';
 import { styles } from './provider-badge.styles.js';
 
 /** How long the explanation stays when the pointer leaves, so that it can move onto the explanation itself. */
@@ -36,7 +35,10 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
  * token with its light and dark default (the defaults below are the light ones).
  *
- * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
+ * @cssstate ok - The status is Provider OK (`:state(ok)`, as `[status="ok"]`).
+ * @cssstate local_only - The status is Local only (`:state(local_only)`, as `[status="local_only"]`).
+ * @cssstate flagged - The status is Flagged (`:state(flagged)`, as `[status="flagged"]`).
+ * @cssstate unknown - The status is Unknown, or not a status (`:state(unknown)`, as `[status="unknown"]`).
  *
  * @csspart badge - The button: icon and label.
  * @csspart icon - The status's icon.
@@ -63,11 +65,8 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
  * @cssprop [--age-color-fg=#1d2330] - The explanation's text (dark: #e6e9ef).
  * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
  */
-export class ProviderBadge extends LitElement {
+export class ProviderBadge extends AgeElement {
   static override styles = [statusColors, styles];
-
-  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. */
-  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /** `ok`, `local_only`, `flagged` or `unknown`; any other value shows as `unknown`. */
   @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : 'unknown') } })
@@ -86,19 +85,11 @@ export class ProviderBadge extends LitElement {
   @property({ attribute: false }) tabbable = true;
 
   /**
-   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
-   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
-   */
-  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
-
-  /**
    * What the explanation should not cover when it can help it, e.g. a card's upload button and message: a
    * function returning those elements, asked each time the explanation is placed. It opens below the badge, else
    * above, else past them, whichever keeps them clear inside the viewport (placed as without them when none does).
    */
   @property({ attribute: false }) keepClear: (() => Iterable<Element>) | null = null;
-
-  readonly #words = new WordsController(this);
 
   @state() private open = false;
 
@@ -137,12 +128,13 @@ export class ProviderBadge extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status') && !isProviderStatus(this.status)) this.status = 'unknown';
+    if (changed.has('status')) for (const status of PROVIDER_STATUSES) this.setCustomState(status, this.status === status);
     // Another status, reason or provider (a recycled card shows another asset): what was open explained the old one.
     if (this.hasUpdated && this.open && (changed.has('status') || changed.has('reason') || changed.has('provider'))) this.#dismiss();
   }
 
   protected override render(): TemplateResult {
-    const copy = this.#words.copy;
+    const copy = this.words.copy;
     const reason = typeof this.reason === 'string' && this.reason.trim() ? this.reason.trim() : undefined;
     const shownReason = this.status === 'local_only' || this.status === 'flagged' ? reason : undefined;
     return html`<button

@@ -1,9 +1,10 @@
-/** Registers an element once; a second registration of the same tag (two bundles on one page) is skipped. */
+/**
+ * Registers an element once; a second registration of the same tag (two bundles on one page) is skipped. Only
+ * the define entries (`src/<element>.ts`) call it, at import: a component never registers a tag itself.
+ */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, element);
 }
 
-/** Dispatches a bubbling, composed event with a plain detail; returns false when a listener cancelled it. */
-export function emit<T>(target: EventTarget, type: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
-}
+// `emit` lives in events.ts, with the event map; re-exported here for the gallery's imports until it switches.
+export { emit } from './events.js';

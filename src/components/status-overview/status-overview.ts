@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   countByStatus,
@@ -8,19 +8,16 @@ import {
   PROVIDER_STATUSES,
   statusLabel,
   type Copy,
-  type CopyOverrides,
   type ProviderStatus,
 } from '../../status/index.js';
 import { numberFormat } from '../shared/locale.js';
-import { emit } from '../shared/define.js';
+import { AgeElement } from '../shared/age-element.js';
+import { emit, type StatusFilterChangeDetail } from '../shared/events.js';
 import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
-import { themeConverter, type Theme } from '../shared/theme.js';
-import { copyChanged, WordsController } from '../shared/words.js';
 import { styles } from './status-overview.styles.js';
 
-/** The detail of `status-filter-change`: the status now selected, or `null` for all assets. */
-export type StatusFilterChangeDetail = { status: ProviderStatus | null };
+export type { StatusFilterChangeDetail };
 
 /** What the counts are: the assets loaded in the page, or the server's own totals. */
 export type CountsSource = 'loaded' | 'server';
@@ -82,8 +79,6 @@ const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((stat
  * Colours follow `theme` (`light`, `dark`, or absent: the OS's `prefers-color-scheme`); THEMING.md lists every
  * token with its light and dark default (the defaults below are the light ones).
  *
- * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's.
- *
  * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-change - A button selected a status (`{ status }`), or all (`{ status: null }`). Bubbles, composed, cancelable: `preventDefault()` keeps the current selection.
  *
  * @csspart group - The group of buttons.
@@ -115,11 +110,8 @@ const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((stat
  * @cssprop [--age-status-unknown-bg=var(--age-color-bg)] - Unknown: background when pressed.
  * @cssprop [--age-status-unknown-border=#7b8190] - Unknown: border, dashed (dark: #8a91a1).
  */
-export class StatusOverview extends LitElement {
+export class StatusOverview extends AgeElement {
   static override styles = [statusColors, visuallyHidden, styles];
-
-  /** `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. */
-  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
 
   /**
    * The assets to count (any iterable; each is counted the way `<provider-badge>` derives its status): every
@@ -155,14 +147,6 @@ export class StatusOverview extends LitElement {
     converter: { fromAttribute: (value: string | null): CountsSource => (value === 'server' ? 'server' : 'loaded') },
   })
   countsSource: CountsSource = 'loaded';
-
-  /**
-   * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
-   * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`.
-   */
-  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
-
-  readonly #words = new WordsController(this);
 
   /**
    * The counts the live region says, worded at render in the words then in force; `null` (silent) until known
@@ -227,8 +211,8 @@ export class StatusOverview extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const copy = this.#words.copy;
-    const locale = this.#words.locale;
+    const copy = this.words.copy;
+    const locale = this.words.locale;
     const format = numberFormat(locale);
     const counts = this.#shown;
     // All is a number only when every status is one (and their sum is finite).
@@ -266,7 +250,7 @@ export class StatusOverview extends LitElement {
   /** Asks the host (the event may be cancelled), then selects `status` (`null`: all). */
   #select(status: ProviderStatus | null): void {
     if (status === this.statusFilter) return;
-    if (!emit<StatusFilterChangeDetail>(this, 'status-filter-change', { status }, { cancelable: true })) return;
+    if (!emit(this, 'status-filter-change', { status }, { cancelable: true })) return;
     this.statusFilter = status;
   }
 
