@@ -1,5 +1,5 @@
 import { AssetGallery } from './components/asset-gallery/asset-gallery.js';
-import type { Uploader } from './components/asset-gallery/upload-controller.js';
+import type { Uploader } from './components/asset-gallery/uploads/upload-controller.js';
 import { defineElement } from './components/shared/define.js';
 import type { AgeEvents } from './components/shared/events.js';
 // The tags the gallery renders, registered before it (each by its own entry): the overview, the cards, their badges.

@@ -15,7 +15,15 @@ const declarations = manifest.modules.flatMap((module) => module.declarations ??
 
 /** Each element: its class source, its styles, and the other sources whose events come out of it. */
 const ELEMENTS = {
-  'asset-gallery': { folder: 'asset-gallery', more: ['src/components/asset-gallery/upload-controller.ts'], bubbled: ['asset-open', 'status-filter-change'] },
+  'asset-gallery': {
+    folder: 'asset-gallery',
+    more: [
+      'src/components/asset-gallery/data/asset-source.ts',
+      'src/components/asset-gallery/grid/grid-focus.ts',
+      'src/components/asset-gallery/uploads/upload-controller.ts',
+    ],
+    bubbled: ['asset-open', 'status-filter-change'],
+  },
   'media-card': { folder: 'media-card', more: [], bubbled: [] },
   'provider-badge': { folder: 'provider-badge', more: [], bubbled: [] },
   'status-overview': { folder: 'status-overview', more: [], bubbled: [] },

@@ -5,6 +5,3 @@
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, element);
 }
-
-// `emit` lives in events.ts, with the event map; re-exported here for the gallery's imports until it switches.
-export { emit } from './events.js';

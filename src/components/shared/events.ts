@@ -103,13 +103,6 @@ export interface EmitOptions {
 }
 
 /**
- * @deprecated The untyped form, kept while `<asset-gallery>` still names its detail types itself
- * (`emit<Detail>(target, 'name', detail)`): it compiles only with an explicit type argument, so a call without
- * one always gets the typed form below (declared last, so that a wrong detail is reported against it). Switch
- * to `emit(target, 'name', detail)`; this overload then goes.
- */
-export function emit<T = never>(target: EventTarget, type: string, detail: NoInfer<T>, options?: EmitOptions): boolean;
-/**
  * Dispatches one of the elements' events from `target`: a `CustomEvent` that bubbles and is composed, with the
  * detail `AgeEventMap` gives its name, so an unknown name or a wrong detail does not compile. Returns false when
  * a listener cancelled it (only a cancelable event can be).

@@ -1,16 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { describeError, HttpError, isAbortError, type Asset, type AssetsClient } from '../../api/index.js';
-import { formatCopy, interpretUploadResponse, type Copy, type UploadOutcome } from '../../status/index.js';
-import { isRecord, readField } from '../../status/read.js';
-import { emit } from '../shared/define.js';
-import type { UploadCompleteDetail, UploadErrorDetail, UploadRequestDetail, UploadStartDetail, UploadState } from '../shared/upload.js';
+import { describeError, errorDetail, HttpError, isAbortError, type Asset, type AssetsClient } from '../../../api/index.js';
+import { formatCopy, interpretUploadResponse, isBulkReuploadTarget, isUploadableMedia, type Copy, type UploadOutcome } from '../../../status/index.js';
+import { emit, type UploadRequestDetail } from '../../shared/events.js';
+import type { UploadState } from '../../shared/upload.js';
 import { LimitedQueue } from './queue.js';
+import { assetIdOf, NoFileUrlError, UploadSender, withoutUndefined, type Uploader } from './upload-sender.js';
+import { keptReply, wordState, WordedStates, type Kept, type StateData, type Words } from './upload-states.js';
 
-/**
- * Does one upload and answers with an `UploadAssetResponse`-shaped reply; a host can set its own on the
- * gallery (`uploader`). The reply is read with `interpretUploadResponse`, whoever uploaded.
- */
-export type Uploader = (request: UploadRequestDetail, signal: AbortSignal) => Promise<unknown>;
+export type { Uploader };
 
 /** A file or URL a person asked to upload, from the moment they chose it until it is in the list. */
 export interface UploadRow {
@@ -52,24 +49,6 @@ export interface UploadControllerOptions {
   numbers: (values: Record<string, number>) => Record<string, string>;
 }
 
-/**
- * Words kept as what to say, and said when read: a page that switches language (or copy) re-words every outcome
- * already shown, the live region's too.
- */
-type Words = (copy: Copy) => string;
-
-/** What a card or row shows, its words still to be said. */
-type StateData =
-  | { phase: 'running'; providerId: string }
-  | { phase: 'done'; assetId: number | undefined; outcome: (copy: Copy) => UploadOutcome }
-  | { phase: 'failed'; words: Words };
-
-/** A state and, once read, its words in the copy they were read in (the same object until either changes). */
-interface Kept {
-  data: StateData;
-  said?: { copy: Copy; state: UploadState };
-}
-
 interface RowData {
   key: number;
   /** The file's name or the URL, as given; null for a file without a name (worded "Upload files"). */
@@ -82,9 +61,6 @@ interface BulkRun {
   controller: AbortController;
   progress: BulkProgress;
 }
-
-/** A re-upload through upload-from-url needs the asset's file URL, and it has none. */
-class NoFileUrlError extends Error {}
 
 /**
  * Every upload the gallery starts: a card's re-upload, files and URLs, the bulk re-upload of local-only assets.
@@ -102,8 +78,7 @@ export class UploadController implements ReactiveController {
   readonly #running = new Set<AbortController>();
   #bulkRun: BulkRun | undefined;
   #nextKey = 1;
-  /** The backend answered that it has no reupload route: upload from the file's URL instead. */
-  #noReuploadRoute = false;
+  readonly #sender: UploadSender;
   /**
    * Counts the data sources the host has shown (`sourceChanged()`). An upload remembers the one it started in: its
    * answer is about that source's asset, and is never put on the same id of another.
@@ -126,6 +101,7 @@ export class UploadController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadControllerOptions) {
     this.#host = host;
     this.#options = options;
+    this.#sender = new UploadSender(options.client, options.uploader);
     this.#statesRead = new WordedStates(this.#states, (kept) => this.#word(kept));
     host.addController(this);
   }
@@ -205,7 +181,7 @@ export class UploadController implements ReactiveController {
    * Not for a reload of the same source: its ids are the same assets, and uploads still answering belong to it.
    */
   sourceChanged(sameAsset?: (id: number) => boolean): void {
-    this.#noReuploadRoute = false;
+    this.#sender.forgetRoute();
     if (sameAsset) {
       for (const id of [...this.#states.keys()]) {
         if (sameAsset(id)) continue;
@@ -232,7 +208,7 @@ export class UploadController implements ReactiveController {
   reupload(asset: Asset, providerId: string, bulkSignal?: AbortSignal): Promise<Result> | null {
     if (this.#states.get(asset.id)?.data.phase === 'running') return null;
     const request: UploadRequestDetail = { kind: 'reupload', assetId: asset.id, providerId };
-    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) return null;
+    if (!emit(this.#host, 'upload-request', request, { cancelable: true })) return null;
     const generation = this.#generation;
     const token = {};
     this.#assetTokens.set(asset.id, token);
@@ -251,7 +227,7 @@ export class UploadController implements ReactiveController {
   addFiles(files: Iterable<File>, providerId: string): void {
     for (const file of files) {
       const row = this.#addRow(file.name || null, { kind: 'file', providerId, file });
-      if (!/^(image|video)\//.test(file.type)) this.#setRowState(row.key, { phase: 'failed', words: (copy) => copy.upload.notMedia });
+      if (!isUploadableMedia(file)) this.#setRowState(row.key, { phase: 'failed', words: (copy) => copy.upload.notMedia });
       else this.#start(row);
     }
   }
@@ -293,7 +269,7 @@ export class UploadController implements ReactiveController {
           if (controller.signal.aborted) return;
           // Gone from the list, or another asset under its id now: not sent.
           const now = current(asset);
-          const result = now?.provider_status === 'local_only' ? await this.reupload(now, providerOf(now), controller.signal) : null;
+          const result = now && isBulkReuploadTarget(now) ? await this.reupload(now, providerOf(now), controller.signal) : null;
           if (result === 'aborted' || controller.signal.aborted) return;
           bulk.done += 1; // also when it did not start: no longer local only, already uploading, or the host page took it over
           if (result === 'accepted') bulk.accepted += 1;
@@ -334,7 +310,7 @@ export class UploadController implements ReactiveController {
 
   #start(row: RowData): void {
     const { key, request } = row;
-    if (!emit<UploadRequestDetail>(this.#host, 'upload-request', request, { cancelable: true })) {
+    if (!emit(this.#host, 'upload-request', request, { cancelable: true })) {
       this.dismissRow(key); // the host page took it over
       return;
     }
@@ -374,9 +350,9 @@ export class UploadController implements ReactiveController {
     bulkSignal?.addEventListener('abort', abort, { once: true });
     this.#running.add(controller);
     if (this.#running.size === 1) window.addEventListener('beforeunload', this.#onBeforeUnload);
-    emit<UploadStartDetail>(this.#host, 'upload-start', request);
+    emit(this.#host, 'upload-start', request);
     try {
-      const { reply, viaUrl } = await this.#send(request, asset, controller.signal, sameSource);
+      const { reply, viaUrl } = await this.#sender.send(request, asset, controller.signal, sameSource);
       const newAssetId = assetIdOf(reply);
       // Through upload-from-url the server made a new asset, and this one stays as it was: say so. Servers of
       // that era name no asset in the reply, so the route taken tells it too.
@@ -395,7 +371,7 @@ export class UploadController implements ReactiveController {
       show({ phase: 'done', assetId: request.assetId, outcome: outcomeIn });
       if (sameSource()) this.#options.uploaded(outcome, request.assetId, newAssetId, madeNew);
       if (sayable()) this.#say((copy) => outcomeIn(copy).message);
-      emit<UploadCompleteDetail>(this.#host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
+      emit(this.#host, 'upload-complete', withoutUndefined({ assetId: request.assetId ?? newAssetId, ...outcome }));
       return outcome.providerSucceeded ? 'accepted' : 'local_only';
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) {
@@ -403,42 +379,18 @@ export class UploadController implements ReactiveController {
         return 'aborted';
       }
       const words: Words = (copy) => (error instanceof NoFileUrlError ? copy.upload.noFileUrl : describeError(error, copy));
+      // No file URL to upload from: nothing a retry could change.
+      const detail = error instanceof NoFileUrlError ? { kind: 'config' as const, retryable: false } : errorDetail(error);
       show({ phase: 'failed', words });
       if (error instanceof HttpError && request.assetId !== undefined && sameSource()) this.#options.refused(request.assetId);
       if (sayable()) this.#say(words);
-      emit<UploadErrorDetail>(this.#host, 'upload-error', withoutUndefined({ assetId: request.assetId, message: words(this.#options.copy()) }));
+      emit(this.#host, 'upload-error', withoutUndefined({ ...detail, assetId: request.assetId, message: words(this.#options.copy()) }));
       return 'failed';
     } finally {
       bulkSignal?.removeEventListener('abort', abort);
       this.#running.delete(controller);
       if (this.#running.size === 0) window.removeEventListener('beforeunload', this.#onBeforeUnload);
     }
-  }
-
-  /**
-   * The host's uploader, or the client: the reupload route where the backend has it, else upload-from-url
-   * (`viaUrl`: a re-upload that made a new asset). What it learns of the backend it keeps only for the same source.
-   */
-  async #send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal, sameSource: () => boolean): Promise<{ reply: unknown; viaUrl: boolean }> {
-    const uploader = this.#options.uploader();
-    const sent = (reply: unknown) => ({ reply, viaUrl: false });
-    if (uploader) return sent(await uploader(request, signal));
-    const client = this.#options.client();
-    const provider_id = request.providerId;
-    if (request.kind === 'file' && request.file) return sent(await client.upload({ file: request.file, provider_id }, { signal }));
-    if (request.kind === 'url' && request.url) return sent(await client.uploadFromUrl({ url: request.url, provider_id }, { signal }));
-    const assetId = request.assetId as number; // a re-upload always names its asset
-    if (!this.#noReuploadRoute) {
-      try {
-        return sent(await client.reupload(assetId, { provider_id }, { signal }));
-      } catch (error) {
-        if (!isMissingRoute(error)) throw error;
-        if (sameSource()) this.#noReuploadRoute = true;
-      }
-    }
-    const url = asset?.file_url ?? asset?.remote_url;
-    if (!url) throw new NoFileUrlError('no file URL');
-    return { reply: await client.uploadFromUrl({ url, provider_id }, { signal }), viaUrl: true };
   }
 
   #setAssetState(assetId: number, state: StateData | null): void {
@@ -463,97 +415,4 @@ export class UploadController implements ReactiveController {
     this.#said = words;
     this.#host.requestUpdate();
   }
-}
-
-/** A state as a card or row shows it, in the given copy. */
-function wordState(data: StateData, copy: Copy): UploadState {
-  switch (data.phase) {
-    case 'running':
-      return { phase: 'running', providerId: data.providerId };
-    case 'failed':
-      return { phase: 'failed', message: data.words(copy) };
-    case 'done':
-      return { phase: 'done', assetId: data.assetId, ...data.outcome(copy) };
-  }
-}
-
-/**
- * The kept states as a read-only map whose entries are worded as they are read: `get(id)` words that one entry
- * only, so a card's lookup costs the same with 10 000 states as with one.
- */
-class WordedStates implements ReadonlyMap<number, UploadState> {
-  readonly #states: ReadonlyMap<number, Kept>;
-  readonly #word: (kept: Kept) => UploadState;
-
-  constructor(states: ReadonlyMap<number, Kept>, word: (kept: Kept) => UploadState) {
-    this.#states = states;
-    this.#word = word;
-  }
-
-  get size(): number {
-    return this.#states.size;
-  }
-
-  get(id: number): UploadState | undefined {
-    const kept = this.#states.get(id);
-    return kept && this.#word(kept);
-  }
-
-  has(id: number): boolean {
-    return this.#states.has(id);
-  }
-
-  forEach(callback: (state: UploadState, id: number, map: ReadonlyMap<number, UploadState>) => void, thisArg?: unknown): void {
-    for (const [id, kept] of this.#states) callback.call(thisArg, this.#word(kept), id, this);
-  }
-
-  #worded(): Map<number, UploadState> {
-    return new Map([...this.#states].map(([id, kept]) => [id, this.#word(kept)]));
-  }
-
-  entries(): MapIterator<[number, UploadState]> {
-    return this.#worded().entries();
-  }
-
-  keys(): MapIterator<number> {
-    return this.#states.keys();
-  }
-
-  values(): MapIterator<UploadState> {
-    return this.#worded().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[number, UploadState]> {
-    return this.entries();
-  }
-}
-
-/**
- * What of a reply its words are made from, read once when it arrived: a host's uploader may reuse or change the
- * object later, and the words said in another language must be about the same answer.
- */
-function keptReply(reply: unknown): unknown {
-  if (!isRecord(reply)) return null;
-  const text = (key: string) => {
-    const value = readField(reply, key);
-    return typeof value === 'string' ? value : undefined;
-  };
-  return { provider_id: text('provider_id'), note: text('note') };
-}
-
-/**
- * A backend without the reupload route answers 405, or FastAPI's 404 `{"detail":"Not Found"}`; a missing
- * asset on a backend that has the route is a 404 with "Asset not found", which is a real failure.
- */
-function isMissingRoute(error: unknown): boolean {
-  return error instanceof HttpError && (error.status === 405 || (error.status === 404 && (error.detail === undefined || error.detail === 'Not Found')));
-}
-
-function assetIdOf(reply: unknown): number | undefined {
-  const id = reply !== null && typeof reply === 'object' ? (reply as { asset_id?: unknown }).asset_id : undefined;
-  return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }

@@ -1,0 +1,325 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  createAssetsClient,
+  errorDetail,
+  isAbortError,
+  isParsedAsset,
+  parseAsset,
+  type ApiStyle,
+  type Asset,
+  type AssetPage,
+  type AssetsClient,
+  type FetchLike,
+  type HeadersOption,
+} from '../../../api/index.js';
+import { PROVIDER_STATUSES, type Copy, type ProviderStatus, type StatusCounts } from '../../../status/index.js';
+import { emit } from '../../shared/events.js';
+
+/** Assets per request when `page-size` says nothing usable. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Where the assets come from, as the gallery's properties say. */
+export interface SourceConfig {
+  endpoint: string;
+  api: ApiStyle;
+  fetch: FetchLike | undefined;
+  headers: HeadersOption | undefined;
+  /** The host's own assets; null to fetch. */
+  assets: Iterable<unknown> | null | undefined;
+  filter: ProviderStatus | null;
+  /** Assets per request, already made 1–100. */
+  limit: number;
+}
+
+/** How the first page stands: on its way, failed, or here. */
+export type FirstPageState = 'loading' | 'error' | 'complete';
+
+/** The server's per-status totals, with the client they came from. */
+interface Totals {
+  client: AssetsClient;
+  counts: StatusCounts | null;
+}
+
+/**
+ * One pipeline for the gallery's data, abortable at every step: the first page, the next pages (following
+ * `next_cursor`, falling back to offsets when a server sends none or ignores it), the server's totals, or the
+ * host's own `.assets` instead. Each load is a `@lit/task`; starting over aborts them all, and an answer that
+ * arrives after its run was aborted is dropped, so a page of an older source never lands on a newer one.
+ * It fires `assets-loaded` and `assets-error`.
+ */
+export class AssetSource implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: () => SourceConfig;
+  readonly #copy: () => Copy;
+  #client: AssetsClient = createAssetsClient();
+
+  loaded: Asset[] = [];
+  /** Items the server sent that could not be shown. */
+  skipped = 0;
+  /** The server's total, when it sent one. */
+  total: number | null = null;
+  #nextCursor: string | null = null;
+  /** Items the server has sent so far, shown or skipped: the next offset. */
+  #received = 0;
+  /** The server sent no cursor (or ignored it): page by offset. */
+  #pageByOffset = false;
+  #lastPageFull = false;
+  #hostCache: { source: Iterable<unknown>; assets: Asset[] } | undefined;
+
+  readonly #firstPage: Task<readonly [AssetsClient, ProviderStatus | null, number], AssetPage>;
+  readonly #nextPage: Task<readonly [], AssetPage>;
+  readonly #totals: Task<readonly [AssetsClient], Totals>;
+  #totalsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: { config: () => SourceConfig; copy: () => Copy }) {
+    this.#host = host;
+    this.#config = options.config;
+    this.#copy = options.copy;
+    host.addController(this);
+    this.#firstPage = new Task(host, {
+      task: async ([client, filter, limit], { signal }) => {
+        const page = await client.list({ limit, provider_status: filter }, { signal });
+        signal.throwIfAborted(); // a fetch that ignores the signal: its page is not this run's
+        return page;
+      },
+      args: () => [this.#client, this.#config().filter, this.#config().limit] as const,
+      autoRun: false,
+      onComplete: (page) => this.#append(page),
+      onError: (error) => this.#failed(error),
+    });
+    this.#nextPage = new Task(host, {
+      task: async (_args, { signal }) => this.#fetchNext(signal),
+      args: () => [] as const,
+      autoRun: false,
+      onComplete: (page) => this.#append(page),
+      onError: (error) => this.#failed(error),
+    });
+    this.#totals = new Task(host, {
+      task: async ([client], { signal }) => ({ client, counts: client.api === 'search' ? await fetchServerTotals(client, signal) : null }),
+      args: () => [this.#client] as const,
+      autoRun: false,
+    });
+  }
+
+  hostConnected(): void {
+    // Moved in the page (frameworks do that): the data stayed; run again what the move cut short.
+    if (this.hostAssets) return;
+    if (this.#firstPage.status === TaskStatus.PENDING || this.#firstPage.status === TaskStatus.ERROR) {
+      if (isAbortError(this.#firstPage.error) || this.#firstPage.status === TaskStatus.PENDING) void this.#firstPage.run();
+    }
+    if (this.#totals.status !== TaskStatus.COMPLETE && this.#totals.status !== TaskStatus.INITIAL) void this.#totals.run();
+  }
+
+  hostDisconnected(): void {
+    // Off the page, nothing runs; what is loaded stays, for a gallery that is only being moved.
+    this.#firstPage.abort();
+    this.#nextPage.abort();
+    this.#totals.abort();
+    clearTimeout(this.#totalsTimer);
+  }
+
+  get client(): AssetsClient {
+    return this.#client;
+  }
+
+  /** A new backend, fetch or headers: a new client (the old one's requests are aborted when the loads start over). */
+  useClient(config: Pick<SourceConfig, 'endpoint' | 'api' | 'fetch' | 'headers'>): void {
+    this.#client = createAssetsClient(config);
+  }
+
+  /** The host's assets, made safe to show, or null when the gallery fetches its own. */
+  get hostAssets(): Asset[] | null {
+    const given = this.#config().assets;
+    if (given === null || given === undefined) return null;
+    if (this.#hostCache?.source !== given) this.#hostCache = { source: given, assets: readHostAssets(given) };
+    return this.#hostCache.assets;
+  }
+
+  get firstPage(): FirstPageState {
+    if (this.#firstPage.status === TaskStatus.COMPLETE) return 'complete';
+    if (this.#firstPage.status === TaskStatus.ERROR && !isAbortError(this.#firstPage.error)) return 'error';
+    return 'loading';
+  }
+
+  get firstPageError(): unknown {
+    return this.#firstPage.error;
+  }
+
+  get loadingMore(): boolean {
+    return this.#nextPage.status === TaskStatus.PENDING;
+  }
+
+  /** Why the next page failed (worded where it is shown), or null. */
+  get loadMoreError(): unknown {
+    const failed = this.#nextPage.status === TaskStatus.ERROR && !isAbortError(this.#nextPage.error);
+    return failed ? (this.#nextPage.error ?? new Error()) : null;
+  }
+
+  get hasMore(): boolean {
+    if (this.hostAssets) return false;
+    return this.#pageByOffset ? this.#lastPageFull : this.#nextCursor !== null;
+  }
+
+  /** The server's per-status totals for the library shown now, or null (not the search API, or not known). */
+  get serverTotals(): StatusCounts | null {
+    const totals = this.#totals.value;
+    return !this.hostAssets && totals?.client === this.#client ? totals.counts : null;
+  }
+
+  /** Drops every load in flight and what they were adding to; fetches the first page again (and the totals). */
+  restart(options: { totals: boolean }): void {
+    this.#nextPage.abort();
+    this.loaded = [];
+    this.skipped = 0;
+    this.total = null;
+    this.#received = 0;
+    this.#nextCursor = null;
+    this.#pageByOffset = false;
+    this.#lastPageFull = false;
+    if (this.hostAssets) {
+      this.#firstPage.abort();
+      this.#totals.abort();
+      return;
+    }
+    void this.#firstPage.run();
+    if (options.totals || this.#totals.status === TaskStatus.INITIAL) void this.#totals.run();
+  }
+
+  /** Loads the next page, if there is one; resolves once it is shown or has failed. */
+  async loadMore(): Promise<void> {
+    if (this.hostAssets || this.loadingMore || !this.hasMore || this.firstPage !== 'complete') return;
+    await this.#nextPage.run([]).catch(() => undefined);
+  }
+
+  /** The server's totals are stale after uploads: ask again once they settle. */
+  refreshTotalsSoon(): void {
+    if (this.hostAssets || this.#client.api !== 'search') return;
+    clearTimeout(this.#totalsTimer);
+    this.#totalsTimer = setTimeout(() => void this.#totals.run(), 400);
+  }
+
+  async #fetchNext(signal: AbortSignal): Promise<AssetPage> {
+    let page = await this.#list(signal);
+    // Servers that ignore the cursor (PixSim7 before its fix) send page 1 again: fall back to offsets.
+    if (!this.#pageByOffset && page.assets.length > 0 && !this.#addsNewAssets(page)) {
+      this.#pageByOffset = true;
+      page = await this.#list(signal);
+    }
+    signal.throwIfAborted();
+    return page;
+  }
+
+  #list(signal: AbortSignal): Promise<AssetPage> {
+    const { filter, limit } = this.#config();
+    const position = this.#pageByOffset || this.#nextCursor === null ? { offset: this.#received } : { cursor: this.#nextCursor };
+    return this.#client.list({ limit, provider_status: filter, ...position }, { signal });
+  }
+
+  #addsNewAssets(page: AssetPage): boolean {
+    const known = new Set(this.loaded.map((asset) => asset.id));
+    return page.assets.some((asset) => !known.has(asset.id));
+  }
+
+  #append(page: AssetPage): void {
+    // A page that was on its way when the host handed over its own assets is not shown, nor reported.
+    if (this.hostAssets) return;
+    const received = page.assets.length + page.skipped;
+    this.loaded = dedupe(this.loaded, page.assets);
+    this.skipped += page.skipped;
+    this.#received += received;
+    if (page.total !== null) this.total = page.total;
+    this.#nextCursor = page.next_cursor;
+    this.#lastPageFull = received >= this.#config().limit;
+    // A full page without a cursor: the server pages by offset only.
+    if (page.next_cursor === null && this.#lastPageFull) this.#pageByOffset = true;
+    const count = this.loaded.length;
+    emit(this.#host, 'assets-loaded', this.total === null ? { count } : { count, total: this.total });
+    this.#host.requestUpdate();
+  }
+
+  #failed(error: unknown): void {
+    if (isAbortError(error) || this.hostAssets) return;
+    emit(this.#host, 'assets-error', errorDetail(error, this.#copy()));
+  }
+}
+
+/** The host's items as assets; an item that cannot be shown is skipped, not the rest of the list. */
+function readHostAssets(given: Iterable<unknown>): Asset[] {
+  try {
+    if (Array.isArray(given) && given.every(isParsedAsset)) return given; // no copy of 100 000 assets
+  } catch {
+    // A hostile list: read it item by item below.
+  }
+  const assets: Asset[] = [];
+  try {
+    for (const item of given) {
+      const asset = readHostAsset(item);
+      if (asset) assets.push(asset);
+    }
+  } catch {
+    // Not iterable (or its iterator threw): show what was read.
+  }
+  return assets;
+}
+
+/** One host item as an asset, or null; an item whose getters throw is skipped, not the rest of the list. */
+function readHostAsset(item: unknown): Asset | null {
+  try {
+    return isParsedAsset(item) ? item : parseAsset(item);
+  } catch {
+    return null;
+  }
+}
+
+/** Per-status totals: five one-item requests; null when the server cannot give them truthfully. */
+async function fetchServerTotals(client: AssetsClient, signal: AbortSignal): Promise<StatusCounts | null> {
+  try {
+    const [all, ...each] = await Promise.all(
+      [null, ...PROVIDER_STATUSES].map((status) => client.list({ limit: 1, provider_status: status }, { signal })),
+    );
+    signal.throwIfAborted();
+    if (!all || all.total === null || each.some((page) => page.total === null)) return null;
+    const counts = Object.fromEntries(PROVIDER_STATUSES.map((status, index) => [status, each[index]?.total ?? 0])) as StatusCounts;
+    // A server that ignores the filter answers every status with its grand total: those are not per-status counts.
+    const sum = PROVIDER_STATUSES.reduce((total, status) => total + counts[status], 0);
+    return sum === all.total ? counts : null;
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    return null;
+  }
+}
+
+/** Adds the new assets after the known ones, skipping ids already shown (a page boundary that moved). */
+function dedupe(known: Asset[], added: Asset[]): Asset[] {
+  const seen = new Set(known.map((asset) => asset.id));
+  const result = known.slice();
+  for (const asset of added) {
+    if (!seen.has(asset.id)) {
+      seen.add(asset.id);
+      result.push(asset);
+    }
+  }
+  return result;
+}
+
+/** `page-size` as a request can take it: a whole number 1–100, else the default. */
+export function pageLimit(pageSize: unknown): number {
+  const size = Math.trunc(Number(pageSize));
+  return Number.isFinite(size) && size >= 1 ? Math.min(size, 100) : DEFAULT_PAGE_SIZE;
+}
+
+/**
+ * Headers with the same content: an inline `{ Authorization: … }` that a framework re-creates on every render
+ * is no change, and reloads nothing. A function is compared as itself, since it may answer differently.
+ */
+export function sameHeaders(a: HeadersOption | undefined, b: HeadersOption | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a === 'function' || typeof b === 'function') return false;
+  try {
+    const [left, right] = [[...new Headers(a)], [...new Headers(b)]];
+    return left.length === right.length && left.every(([name, value], index) => right[index]?.[0] === name && right[index]?.[1] === value);
+  } catch {
+    return false; // not valid headers: a change, and the client says what is wrong with them
+  }
+}

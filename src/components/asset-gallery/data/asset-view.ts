@@ -1,0 +1,159 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { Asset } from '../../../api/index.js';
+import { countByStatus, PROVIDER_STATUSES, type ProviderStatus, type StatusCounts } from '../../../status/index.js';
+
+/** Counts for the overview: `null` is a count that is not known (never shown as 0). */
+export type OverviewCounts = Record<ProviderStatus, number | null>;
+
+/** What the overview may say, and of which set. */
+export interface OverviewNumbers {
+  counts: OverviewCounts | null;
+  source: 'loaded' | 'server';
+}
+
+/**
+ * What the gallery shows, derived from what its source has: the assets as uploads left them (patched, and the
+ * ones uploaded here on top), the filtered list, the counts. Each is remade only when what it comes from
+ * changes, so 100 000 assets are not re-filtered or re-counted per frame.
+ */
+export class AssetView {
+  readonly #host: ReactiveControllerHost;
+  /** Assets as the server has them since an upload (newer than the page they came in). */
+  #patches = new Map<number, Asset>();
+  /** Assets uploaded here, shown on top until the server's pages include them. */
+  #added: Asset[] = [];
+
+  #all = { base: null as readonly Asset[] | null, patches: this.#patches, added: this.#added, list: [] as Asset[] };
+  #visible = { of: null as Asset[] | null, filter: undefined as ProviderStatus | null | undefined, list: [] as Asset[] };
+  /** The assets split by status, made on the first filter switch: later switches need no pass over them. */
+  #byStatus = { of: null as Asset[] | null, buckets: new Map<ProviderStatus, Asset[]>() };
+  #counts = { of: null as Asset[] | null, counts: null as StatusCounts | null };
+  #byId = { of: null as Asset[] | null, map: new Map<number, Asset>() };
+  #filtered = { of: null as readonly Asset[] | null, by: null as ProviderStatus | null, result: false };
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
+
+  /** New data from the source: what uploads taught us about the old data is in it, or no longer applies. */
+  forgetUploads(): void {
+    this.#patches = new Map();
+    this.#added = [];
+    this.#host.requestUpdate();
+  }
+
+  /** The server's word on an asset since its page came (after an upload). */
+  patch(asset: Asset): void {
+    this.#patches = new Map(this.#patches).set(asset.id, asset);
+    if (this.#added.some((added) => added.id === asset.id)) this.#added = this.#added.map((added) => (added.id === asset.id ? asset : added));
+    this.#host.requestUpdate();
+  }
+
+  /** An asset uploaded here: on top, until the server's pages include it. */
+  add(asset: Asset): void {
+    this.#added = [asset, ...this.#added.filter((added) => added.id !== asset.id)];
+    this.#host.requestUpdate();
+  }
+
+  /** The source's assets the view was last made of (before a new list replaces them). */
+  get lastBase(): readonly Asset[] | null {
+    return this.#all.base;
+  }
+
+  /** The source's assets, as uploads left them, with the ones uploaded here on top. */
+  all(base: readonly Asset[]): Asset[] {
+    const all = this.#all;
+    if (all.base !== base || all.patches !== this.#patches || all.added !== this.#added) {
+      const patches = this.#patches;
+      const patched = patches.size > 0 ? base.map((asset) => patches.get(asset.id) ?? asset) : (base as Asset[]);
+      const known = this.#added.length > 0 ? new Set(patched.map((asset) => asset.id)) : null;
+      this.#all = {
+        base,
+        patches,
+        added: this.#added,
+        list: known ? [...this.#added.filter((asset) => !known.has(asset.id)), ...patched] : patched,
+      };
+    }
+    return this.#all.list;
+  }
+
+  /** The assets the filter lets through (the server is sent the filter too; older servers ignore it). */
+  visible(all: Asset[], filter: ProviderStatus | null): Asset[] {
+    const visible = this.#visible;
+    if (visible.of !== all || visible.filter !== filter) {
+      this.#visible = { of: all, filter, list: filter ? (this.#buckets(all).get(filter) ?? []) : all };
+    }
+    return this.#visible.list;
+  }
+
+  #buckets(all: Asset[]): Map<ProviderStatus, Asset[]> {
+    if (this.#byStatus.of !== all) {
+      const buckets = new Map<ProviderStatus, Asset[]>(PROVIDER_STATUSES.map((status) => [status, []]));
+      for (const asset of all) buckets.get(asset.provider_status)?.push(asset);
+      this.#byStatus = { of: all, buckets };
+    }
+    return this.#byStatus.buckets;
+  }
+
+  /** The assets counted by status. */
+  counts(all: Asset[]): StatusCounts {
+    if (this.#counts.of !== all || !this.#counts.counts) this.#counts = { of: all, counts: countByStatus(all) };
+    return this.#counts.counts as StatusCounts;
+  }
+
+  /** The asset shown under `id` now, if any. */
+  byId(all: Asset[], id: number): Asset | undefined {
+    if (this.#byId.of !== all) this.#byId = { of: all, map: new Map(all.map((asset) => [asset.id, asset])) };
+    return this.#byId.map.get(id);
+  }
+
+  /**
+   * What the overview may truthfully say, and of which set: the server's totals (the library) when it gives them;
+   * otherwise the loaded assets. Nothing while the first page loads or has failed; with the server filtering,
+   * only the filtered status (the others were never loaded, so they are not known, not zero).
+   */
+  overview(input: {
+    all: Asset[];
+    /** The server's pages as they came (not patched): whether the server applied the filter shows in them. */
+    pages: readonly Asset[];
+    filter: ProviderStatus | null;
+    hostData: boolean;
+    firstPageHere: boolean;
+    serverTotals: StatusCounts | null;
+  }): OverviewNumbers {
+    const { all, pages, filter, hostData, firstPageHere, serverTotals } = input;
+    if (serverTotals) return { counts: serverTotals, source: 'server' };
+    if (!hostData && !firstPageHere) return { counts: null, source: 'loaded' };
+    const counts = this.counts(all);
+    if (hostData || filter === null || !this.#serverFiltered(pages, filter)) return { counts, source: 'loaded' };
+    return { counts: { ok: null, local_only: null, flagged: null, unknown: null, [filter]: counts[filter] }, source: 'loaded' };
+  }
+
+  /** The server applied the filter: every asset of its pages has the filtered status (an older server sends others too). */
+  #serverFiltered(pages: readonly Asset[], filter: ProviderStatus): boolean {
+    const known = this.#filtered;
+    if (known.of !== pages || known.by !== filter) {
+      this.#filtered = { of: pages, by: filter, result: pages.every((asset) => asset.provider_status === filter) };
+    }
+    return this.#filtered.result;
+  }
+}
+
+/**
+ * The same asset, as far as a list can tell: the same id, made at the same time, of the same kind. Another library
+ * (another user, another backend) may use the same ids for other assets.
+ */
+export function sameAsset(a: Asset, b: Asset): boolean {
+  return a.id === b.id && a.created_at === b.created_at && a.media_type === b.media_type;
+}
+
+/** For a new list from the host: is the asset under an id still the one the old list had there? */
+export function stillShown(before: readonly Asset[] | null, after: readonly Asset[] | null): (id: number) => boolean {
+  let maps: [Map<number, Asset>, Map<number, Asset>] | undefined;
+  return (id) => {
+    if (!before || !after) return false;
+    maps ??= [new Map(before.map((asset) => [asset.id, asset])), new Map(after.map((asset) => [asset.id, asset]))];
+    const [old, now] = [maps[0].get(id), maps[1].get(id)];
+    return !!old && !!now && sameAsset(old, now);
+  };
+}
