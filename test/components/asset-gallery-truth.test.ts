@@ -244,27 +244,35 @@ describe('<asset-gallery>: the page holds still', () => {
       const shown = cards(gallery);
       return [shown[0], shown[shown.length - 1]].map((card) => Math.round(card?.getBoundingClientRect().top ?? NaN)).join(' ');
     };
-    const before = places();
+    const firstTop = () => Math.round(cards(gallery)[0]?.getBoundingClientRect().top ?? NaN);
+    const top = firstTop();
+    // The new asset comes on top of the list (newest first), so the cards after it move on by one: the grid itself
+    // does not move for the outcome.
     gallery.uploadFromUrl('https://cdn.example/new.png');
     await waitUntil(() => /Uploaded to/.test(text(root(gallery).querySelector('[part="upload-status"]'))), 'the outcome');
     await frames(2);
-    expect(places(), 'after the outcome').to.equal(before);
+    expect(firstTop(), 'after the outcome').to.equal(top);
+    const before = places();
     window.dispatchEvent(new Event('offline'));
     await waitUntil(() => /offline/.test(text(root(gallery).querySelector('.tray'))), 'the offline notice');
     await frames(2);
     expect(places(), 'after the offline notice').to.equal(before);
     window.dispatchEvent(new Event('online'));
-    // The bulk re-upload's own place above the grid: the first card stays where it is. (The cards' own upload
-    // states may change their height; that is the card's part, tested with the card.)
-    const firstTop = () => Math.round(cards(gallery)[0]?.getBoundingClientRect().top ?? NaN);
-    const top = firstTop();
+    // The bulk re-upload's own place above the grid: the first card stays where it is. Its uploads wait until
+    // released, so the run is seen running.
+    const held: Array<() => void> = [];
+    gallery.uploader = async (request) => {
+      await new Promise<void>((release) => held.push(release));
+      return { provider_id: 'pixverse', asset_id: request.assetId, note: 'Uploaded to pixverse' };
+    };
     const bulk = gallery.reuploadLocalOnly();
-    await waitUntil(() => /\d+ of \d+/.test(text(root(gallery).querySelector('[part="bulk"]'))), 'the bulk run');
+    await waitUntil(() => held.length > 0 && /\d+ of \d+/.test(text(root(gallery).querySelector('[part="bulk"]'))), 'the bulk run');
     expect(firstTop(), 'while the bulk re-upload runs').to.equal(top);
-    await bulk;
-    await waitUntil(() => !/Re-upload the/.test(text(root(gallery).querySelector('[part="bulk"]'))), 'nothing local only is left');
+    const releasing = setInterval(() => held.splice(0).forEach((release) => release()), 10);
+    await bulk.finally(() => clearInterval(releasing));
+    await waitUntil(() => /Re-upload finished/.test(text(root(gallery).querySelector('[part="upload-status"]'))), 'the run’s summary');
     await frames(2);
-    expect(firstTop(), 'once nothing is left to re-upload').to.equal(top);
+    expect(firstTop(), 'once the run is over').to.equal(top);
   });
 
   it('holds the rows still when a tall card sits at the edge of the rendered rows', async function () {
@@ -313,26 +321,41 @@ describe('<asset-gallery>: the page holds still', () => {
       await waitUntil(() => Number((root(gallery).activeElement as HTMLElement | null)?.dataset.index) > before, 'the next row');
       await frames(2);
       const card = (root(gallery).activeElement as HTMLElement).getBoundingClientRect();
-      expect(card.bottom, `card ${before} + a row is above the tray`).to.be.at.most(tray.getBoundingClientRect().top + 1);
+      expect(Math.round(card.bottom), `card ${before} + a row is above the tray`).to.be.at.most(Math.round(tray.getBoundingClientRect().top) + 1);
     }
   });
 
-  it('lets rows shrink back when their tallest card does', async () => {
+  it('keeps every row’s height through a card’s upload: running, a long failure, a success', async () => {
     const { gallery } = await mount({ attributes: { uploads: true } });
     await waitUntil(() => loadedCount(gallery) === 20);
-    const rowHeight = () => Math.round(cards(gallery)[0]?.getBoundingClientRect().height ?? NaN);
-    await waitUntil(() => rowHeight() > 0);
-    const usual = rowHeight();
-    const long = `quota exceeded: ${'the provider said no at great length '.repeat(30)}`;
-    gallery.uploader = async () => ({ provider_id: 'pixverse', note: `Asset saved locally; provider upload failed: ${long}` });
+    /** What a person sees move: the height of the rows, and where the last rendered card is. */
+    const layout = () => {
+      const shown = cards(gallery);
+      const last = shown[shown.length - 1]?.getBoundingClientRect();
+      return `${Math.round(shown[0]?.getBoundingClientRect().height ?? NaN)} ${Math.round(last?.top ?? NaN)}`;
+    };
+    await frames(3);
+    const usual = layout();
+    let answer: (reply: unknown) => void = () => undefined;
+    gallery.uploader = () => new Promise((resolve) => (answer = resolve));
     const card = cards(gallery).find((each) => each.getAttribute('status') === 'local_only') as HTMLElement;
     const id = assetOf(card).id;
     (card.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => rowHeight() > usual + 100, 'rows grow for the long message');
+    await waitUntil(() => /Uploading/.test(card.shadowRoot?.textContent ?? ''), 'running');
+    await frames(3);
+    expect(layout(), 'while it runs').to.equal(usual);
+    const long = `quota exceeded: ${'the provider said no at great length '.repeat(30)}`;
+    answer({ provider_id: 'pixverse', note: `Asset saved locally; provider upload failed: ${long}` });
+    await waitUntil(() => /great length/.test(card.shadowRoot?.textContent ?? ''), 'the long outcome');
+    await frames(3);
+    expect(layout(), 'with a long outcome').to.equal(usual);
+    const message = card.shadowRoot?.querySelector('[part~="upload-message"]') as HTMLElement;
+    expect(message.title, 'the whole outcome is its title').to.contain('great length');
     gallery.uploader = async () => ({ provider_id: 'pixverse', asset_id: id, note: 'Uploaded to pixverse' });
-    const again = cards(gallery).find((each) => assetOf(each).id === id);
-    (again?.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => rowHeight() < usual + 60, `rows shrink back once it is gone (${rowHeight()} px, usually ${usual})`);
+    (card.shadowRoot?.querySelector('[part~="upload-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => /Uploaded to Pixverse/.test(card.shadowRoot?.textContent ?? ''), 'the success');
+    await frames(3);
+    expect(layout(), 'after the success').to.equal(usual);
   });
 
   it('leaves focus where the reader put it while the last page loaded', async () => {

@@ -131,15 +131,29 @@ export const styles = [
   .empty .body {
     min-height: 4.5em;
   }
-  /* Upload controls: the button keeps its place; the progress or the outcome follow it. */
+  /*
+   * Upload controls: the button keeps its place; the progress or the outcome follow it. Room for the button and a
+   * three-line outcome is kept whatever the upload is doing, so a card never grows when an upload starts, answers or
+   * fails, and the rows of a gallery never move for it; a longer outcome is cut at three lines (the whole of it is
+   * its title, what a screen reader reads, and the gallery's outcome line).
+   */
   .upload {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
     gap: 0.35em;
     min-width: 0;
+    /* The button (its border, padding and line, or its 24 px minimum), the gap, and three lines with their padding. */
+    min-height: calc(max(24px, 2px + 0.6em + 1lh) + 0.35em + 3lh + 0.5em);
     font-size: 0.8125em;
     line-height: 1.35;
+  }
+  .upload-message {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
   }
   .upload-button {
     display: inline-flex;

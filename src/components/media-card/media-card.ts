@@ -392,7 +392,8 @@ export class MediaCard extends AgeElement {
    */
   #renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
     const upload = this.#uploadView(view, copy);
-    if (!upload) return nothing;
+    // Nothing to offer now: the room is kept all the same, so the card is as tall as the ones beside it.
+    if (!upload) return this.uploads ? html`<div class="upload"></div>` : nothing;
     const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
     return html`<div part="upload" class="upload" data-phase=${upload.phase}>
       ${upload.offer
@@ -415,6 +416,7 @@ export class MediaCard extends AgeElement {
               part="upload-message"
               class="upload-message"
               id="upload-message"
+              title=${upload.message}
               >${upload.message}</span
             >
           </p>`}
