@@ -48,6 +48,8 @@ export default defineConfig(
     rules: {
       // Fields left out of an object by destructuring the rest (`const { id: _id, ...rest } = asset`) are used.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // TypeScript requires a mixin's constructor to take `...args: any[]`.
+      '@typescript-eslint/no-explicit-any': ['error', { ignoreRestArgs: true }],
       // Typing React's JSX tags means augmenting its `JSX` namespace (`declare module 'react' { namespace JSX … }`).
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
       // Lit calls a template's event listeners with the host as `this`: `@click=${this.reload}` is bound.
