@@ -4,9 +4,9 @@
  * built on that API. So, in the lint processes only, every `typescript` import is answered by the TypeScript 5.9
  * API installed beside it as `typescript5` (an npm alias). Nothing else in those processes needs TypeScript 7.
  *
- * Loaded first by `eslint.config.js` (so editors get it too) and with `node --import` for lit-analyzer. Remove,
- * with the `typescript5` alias and the `typescript-eslint` override in package.json, when both tools support
- * TypeScript 7's API (announced for 7.1).
+ * Imported first by `eslint.config.js` (so editors get it too) and by `lint-lit.mjs`; it must run before the
+ * first `typescript` import is resolved. Remove, with the `typescript5` alias and the `typescript-eslint`
+ * override in package.json, when both tools support TypeScript 7's API (announced for 7.1).
  */
 import Module, { createRequire, register } from 'node:module';
 
@@ -18,13 +18,13 @@ if (!globalThis.__typescriptApiRedirect) {
   /** `typescript` or `typescript/…` as the path of the same file in the API package; anything else: null. */
   const redirect = (request) => (/^typescript(\/|$)/.test(request) ? requireHere.resolve(API + request.slice('typescript'.length)) : null);
 
-  // require('typescript') from CommonJS (typescript-eslint, ts-api-utils, lit-analyzer's library).
+  // require('typescript') from CommonJS (typescript-eslint, ts-api-utils, lit-analyzer, web-component-analyzer).
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) {
     return redirect(request) ?? resolveFilename.call(this, request, ...rest);
   };
 
-  // import 'typescript' from ES modules (lit-analyzer's CLI), through a resolve hook on the loader thread.
+  // import 'typescript' from ES modules loaded after this one, through a resolve hook on the loader thread.
   const hook = `import { createRequire } from 'node:module';
     import { pathToFileURL } from 'node:url';
     let requireHere;
