@@ -124,7 +124,7 @@ const START = Date.UTC(2025, 10, 21, 18, 2, 11, 482);
  */
 export function createMockDb({ seed = 7, count = 240, now = Date.now }: MockDbOptions = {}): MockDb {
   const random = new Random(seed);
-  const assets: MockAsset[] = new Array(Math.max(0, Math.floor(count)));
+  const assets = new Array<MockAsset>(Math.max(0, Math.floor(count)));
   let time = START;
   let flaggedSoFar = 0;
   for (let index = 0; index < assets.length; index++) {

@@ -341,8 +341,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }),
     ),
     http.get(`*${mediaPath}/u/:user/thumbnails/:name`, ({ params }) => {
-      const asset = found(String(params.name).replace(/\.\w+$/, ''));
-      return svg(artworkSvg(`#${asset?.id ?? params.name}`, asset?.media_type ?? 'image'));
+      const name = String(params.name);
+      const asset = found(name.replace(/\.\w+$/, ''));
+      return svg(artworkSvg(`#${asset?.id ?? name}`, asset?.media_type ?? 'image'));
     }),
     http.get('*/mock-cdn/:name', ({ params }) => {
       const name = String(params.name);
@@ -375,9 +376,17 @@ function queryParams(search: URLSearchParams): ListParams {
 function searchParams(body: Record<string, unknown>): ListParams {
   const filters = isRecord(body.filters) ? body.filters : {};
   const mediaType = filters.media_type ?? body.media_type;
-  const params = readParams((key) => (body[key] === null || body[key] === undefined ? undefined : String(body[key])), ['body']);
+  const params = readParams((key) => bodyText(body[key]), ['body']);
   if (mediaType !== undefined && mediaType !== null) params.media_type = (Array.isArray(mediaType) ? mediaType : [mediaType]).map(String);
   return params;
+}
+
+/** A JSON body's field as the text a query parameter would carry; an object or array as its JSON, which no field accepts. */
+function bodyText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** Reads and checks the list parameters the way FastAPI would (a 422 with `detail` for a bad one). */

@@ -65,7 +65,7 @@ async function handle(handlers: RequestHandler[], req: IncomingMessage, res: Ser
     signal: controller.signal,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   const response = await getResponse(handlers, request);
   if (!response) {
     res.writeHead(404, { 'Content-Type': 'application/json', ...CORS_HEADERS }).end(JSON.stringify({ detail: 'Not Found' }));

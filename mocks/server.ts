@@ -40,6 +40,6 @@ const backend = createMockBackend({
 });
 const server = await startMockServer({ handlers: backend.handlers, port, host: values.host });
 console.log(`Mock PixSim7 backend (${values.scenario}, ${backend.db.assets.length} assets) on ${server.url}${values.endpoint}`);
-const stop = () => server.close().then(() => process.exit(0));
+const stop = (): void => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

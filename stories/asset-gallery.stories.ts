@@ -55,8 +55,8 @@ const shownCount = (canvas: HTMLElement, label: RegExp): number | null => {
   return digits === '' ? null : Number(digits);
 };
 /** No number anywhere in the overview: nothing is known yet, or the list failed. */
-const expectNoCounts = (canvas: HTMLElement) => {
-  for (const label of [/All/, /Provider OK/, /Local only/, /Flagged/, /Unknown/]) expect(shownCount(canvas, label)).toBeNull();
+const expectNoCounts = async (canvas: HTMLElement) => {
+  for (const label of [/All/, /Provider OK/, /Local only/, /Flagged/, /Unknown/]) await expect(shownCount(canvas, label)).toBeNull();
 };
 
 /** A story on one scenario of the mock backend. */
@@ -110,7 +110,7 @@ export const Loading: Story = {
   },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadowText(canvasElement)).toContain('Loading assets…'), timeout);
-    expectNoCounts(canvasElement);
+    await expectNoCounts(canvasElement);
   },
 };
 
@@ -133,7 +133,7 @@ export const ServerError: Story = onScenario('server-error', {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadowText(canvasElement)).toContain('Failed to list assets: database is locked'), timeout);
     await expect(shadowText(canvasElement)).toContain('Retry');
-    expectNoCounts(canvasElement);
+    await expectNoCounts(canvasElement);
   },
 });
 

@@ -61,7 +61,7 @@ export const WithToken: Story = {
       endpoint=${args.endpoint}
       api=${args.api}
       page-size="12"
-      .headers=${async () => ({ Authorization: TOKEN })}
+      .headers=${() => Promise.resolve({ Authorization: TOKEN })}
     ></asset-gallery>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(cardCount(canvasElement)).toBe(12), timeout);

@@ -9,7 +9,6 @@
  * in therefore measures as its own cost, not as a whole frame.
  */
 import type { Asset } from '../../src/api/schemas.js';
-import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { ProviderStatus } from '../../src/status/index.js';
 import { makeAssets, makeThumbnailUrl } from './assets.js';
 import { Baseline } from './baseline.js';
@@ -104,7 +103,7 @@ async function run(): Promise<BenchResult> {
 
 async function gallerySubject(root: HTMLElement): Promise<Subject> {
   await import('../../src/asset-gallery.js');
-  const gallery = document.createElement('asset-gallery') as AssetGallery;
+  const gallery = document.createElement('asset-gallery');
   // The data comes from the host (`.assets`); the gallery must never fetch here.
   gallery.fetch = () => Promise.reject(new Error('the benchmark gives the gallery its assets'));
   gallery.assets = [];
