@@ -52,6 +52,8 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': ['error', { ignoreRestArgs: true }],
       // Typing React's JSX tags means augmenting its `JSX` namespace (`declare module 'react' { namespace JSX … }`).
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
+      // `interface GlobalEventHandlersEventMap extends AgeEvents {}`: declaration merging takes the members from the map.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // Lit calls a template's event listeners with the host as `this`: `@click=${this.reload}` is bound.
       '@typescript-eslint/unbound-method': 'off',
       // Passing on an abort reason or a caught value unchanged is not rejecting with a non-Error.
@@ -73,7 +75,7 @@ export default defineConfig(
   {
     files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'mocks/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended']],
-    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'AgeElement'] } },
   },
 
   { files: NODE_FILES, languageOptions: { globals: globals.node } },

@@ -43,7 +43,7 @@ export type MediaCardProps = Tag<
   'asset' | 'upload' | 'uploadProvider' | 'position' | 'tabbable' | 'copy',
   CardEvents
 >;
-export type ProviderBadgeProps = Tag<ProviderBadge, Theme & { status?: string; reason?: string; provider?: string }, 'tabbable' | 'copy', {}>;
+export type ProviderBadgeProps = Tag<ProviderBadge, Theme & { status?: string; reason?: string; provider?: string }, 'tabbable' | 'copy', Record<never, never>>;
 export type StatusOverviewProps = Tag<
   StatusOverview,
   Theme & { 'status-filter'?: string; 'counts-source'?: 'loaded' | 'server' },

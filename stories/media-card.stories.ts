@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, render } from 'lit';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, type queries, userEvent, waitFor, within } from 'storybook/test';
 import { mockFetch, scenarioHandlers } from '../mocks/index.js';
 import { createAssetsClient, parseAsset, type Asset, type ListParams } from '../src/api/index.js';
 import { statusIcon } from '../src/components/shared/status-icons.js';
@@ -61,7 +61,7 @@ function wireAsset(fields: Record<string, unknown>): Asset {
 const SAMPLE_VIDEO = new URL('../mocks/media/sample.webm', import.meta.url).href;
 
 /** The card inside a story and its shadow root to query. */
-function cardIn(canvasElement: HTMLElement): { card: MediaCard; shadow: ReturnType<typeof within> } {
+function cardIn(canvasElement: HTMLElement): { card: MediaCard; shadow: ReturnType<typeof within<typeof queries>> } {
   const card = canvasElement.querySelector('media-card') as MediaCard;
   return { card, shadow: within(card.shadowRoot as unknown as HTMLElement) };
 }
@@ -82,7 +82,7 @@ async function settled(card: MediaCard): Promise<'image' | 'video' | 'placeholde
             : root.querySelector('[part="placeholder"]')
               ? 'placeholder'
               : undefined;
-      expect(shown).toBeDefined();
+      return expect(shown).toBeDefined();
     },
     { timeout: 5000 },
   );

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, type queries, userEvent, waitFor, within } from 'storybook/test';
 import { createMockDb } from '../mocks/index.js';
 import '../src/provider-badge.js';
 import type { ProviderBadge } from '../src/provider-badge.js';
@@ -16,7 +16,7 @@ interface Args {
 const LONG_REASON = createMockDb().assets.reduce((longest, asset) => ((asset.flag_reason?.length ?? 0) > longest.length ? (asset.flag_reason ?? '') : longest), '');
 
 /** The badge inside a story and its shadow root to query (the button and the explanation live in shadow DOM). */
-function badgeIn(canvasElement: HTMLElement): { badge: ProviderBadge; shadow: ReturnType<typeof within> } {
+function badgeIn(canvasElement: HTMLElement): { badge: ProviderBadge; shadow: ReturnType<typeof within<typeof queries>> } {
   const badge = canvasElement.querySelector('provider-badge') as ProviderBadge;
   return { badge, shadow: within(badge.shadowRoot as unknown as HTMLElement) };
 }

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { until } from 'lit/directives/until.js';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, type queries, userEvent, waitFor, within } from 'storybook/test';
 import { scenarioHandlers } from '../mocks/index.js';
 import { createAssetsClient } from '../src/api/index.js';
 import '../src/status-overview.js';
@@ -29,7 +29,7 @@ function sampleAssets(ok: number, localOnly: number, flagged: number, unknown: n
 }
 
 /** The element inside a story, and its shadow root to query (the buttons live in shadow DOM). */
-function overviewIn(canvasElement: HTMLElement): { element: StatusOverview; shadow: ReturnType<typeof within> } {
+function overviewIn(canvasElement: HTMLElement): { element: StatusOverview; shadow: ReturnType<typeof within<typeof queries>> } {
   const element = canvasElement.querySelector('status-overview') as StatusOverview;
   return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
 }

@@ -331,7 +331,7 @@ export function copyFor(lang?: string | null, own?: CopyOverrides | null): Copy 
   }
   if (!own || typeof own !== 'object') return byLang;
   let mine = resolvedWithOwn.get(own);
-  if (!mine) resolvedWithOwn.set(own, (mine = new Map()));
+  if (!mine) resolvedWithOwn.set(own, (mine = new Map<string, Copy>()));
   let copy = mine.get(key);
   if (!copy) mine.set(key, (copy = mergeCopy(byLang, own)));
   return copy;

@@ -330,7 +330,7 @@ export class AssetGallery extends AgeElement {
       hasMore: source.hasMore,
       loading: source.loadingMore,
       sentinel: this.infiniteScroll,
-      loadMore: this.loadMore,
+      loadMore: () => void this.loadMore(),
     });
     const visible = this.#view.visible(all, this.statusFilter);
     if (visible.length === 0) {

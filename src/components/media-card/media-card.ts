@@ -294,7 +294,7 @@ export class MediaCard extends AgeElement {
    * while it is open) and at most the thumbnail's lower edge (the open button is the whole thumbnail, most of it
    * stays in reach); with no room above, past the controls; over them only when nothing else fits the viewport.
    */
-  readonly #keepClear = (): Element[] => {
+  readonly #keepClear = (): Iterable<Element> => {
     const upload = this.renderRoot?.querySelector('.upload');
     return upload ? [upload] : [];
   };
