@@ -268,12 +268,22 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     await waitUntil(() => requestsInFlight === 0, 'requests still in flight', { timeout: 30_000 });
     await waitUntil(() => shortTimersPending() === 0, `timers of ${SHORT_TIMER_MS} ms or less keep coming`, { timeout: 30_000 });
     // The galleries unmounted last may still be held for a while by their pictures' requests (the browser keeps
-    // an <img> or <video> alive while its load is under way): collect until at most ALIVE_ALLOWED are left, not
-    // for a duration. A gallery that anything else holds stays, and fails the check below once the wait is over.
+    // an <img> or <video> alive while its load is under way): collect until none is left, or until at most
+    // ALIVE_ALLOWED are and three collections in a row freed no more, rather than for a duration. A gallery that
+    // anything else holds stays, and fails the check below once the wait is over.
     const aliveNow = () => unmounted.filter((ref) => ref.deref() !== undefined).length;
     let end = await collect();
     const collecting = performance.now();
-    await waitUntil(async () => ((end = await collect()), aliveNow() <= ALIVE_ALLOWED), 'galleries alive', { timeout: 30_000, interval: 50 }).catch(() => {});
+    let fewest = Infinity;
+    let roundsWithoutChange = 0;
+    const collected = async () => {
+      end = await collect();
+      const now = aliveNow();
+      roundsWithoutChange = now < fewest ? 0 : roundsWithoutChange + 1;
+      fewest = Math.min(fewest, now);
+      return now === 0 || (now <= ALIVE_ALLOWED && roundsWithoutChange >= 3);
+    };
+    await waitUntil(collected, 'galleries alive', { timeout: 30_000, interval: 50 }).catch(() => {});
     const collectMs = performance.now() - collecting;
     const alive = aliveNow();
 
