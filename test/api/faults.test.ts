@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   AssetsApiError,
   createAssetsClient,
@@ -66,6 +66,35 @@ function slowFetch(ms: number, reply: () => Response): FetchLike {
 }
 
 const file = (): Blob => new Blob(['x'], { type: 'image/png' });
+
+interface WatchedTimer {
+  delay: number;
+  fired: boolean;
+  cleared: boolean;
+}
+
+/**
+ * Records every timer set from now until `restore()`: its delay, and whether it fired or was cleared. Tests
+ * that check what happens during a backoff wait for its timer to be set, rather than guess when it is.
+ */
+function watchTimers(): { timers: WatchedTimer[]; restore: () => void } {
+  const timers: WatchedTimer[] = [];
+  const byId = new Map<number, WatchedTimer>();
+  const { setTimeout: set, clearTimeout: clear } = window;
+  window.setTimeout = ((handler: (...args: unknown[]) => void, delay = 0, ...rest: unknown[]) => {
+    const timer: WatchedTimer = { delay, fired: false, cleared: false };
+    timers.push(timer);
+    const id = set((...args: unknown[]) => ((timer.fired = true), handler(...args)), delay, ...rest);
+    byId.set(id, timer);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    const timer = id === undefined ? undefined : byId.get(id);
+    if (timer) timer.cleared = true;
+    clear(id);
+  }) as typeof window.clearTimeout;
+  return { timers, restore: () => ((window.setTimeout = set), (window.clearTimeout = clear)) };
+}
 
 describe('faults', () => {
   describe('retries of reads', () => {
@@ -229,17 +258,26 @@ describe('faults', () => {
 
   describe('abort during a backoff wait', () => {
     it('rejects at once with the AbortError, and sends nothing more', async () => {
-      const { client, calls } = setup([json({}, 503, { 'Retry-After': '10' }), json(emptyPage)]);
-      const controller = new AbortController();
-      const pending = rejectionOf(client.list({}, { signal: controller.signal }));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(calls).to.have.length(1);
-      const started = performance.now();
-      controller.abort();
-      expectAbortError(await pending);
-      expect(performance.now() - started).to.be.below(100);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(calls).to.have.length(1);
+      const { timers, restore } = watchTimers();
+      try {
+        const { client, calls } = setup([json({}, 503, { 'Retry-After': '10' }), json(emptyPage)]);
+        const controller = new AbortController();
+        const pending = rejectionOf(client.list({}, { signal: controller.signal }));
+        // In the wait: its 10 s timer is set (rather than 20 ms, by which a busy machine may not be there yet).
+        const backoff = () => timers.find((timer) => timer.delay === 10_000);
+        await waitUntil(() => backoff(), 'the client did not wait out Retry-After', { interval: 0 });
+        expect(calls).to.have.length(1);
+        const firedBefore = timers.filter((timer) => timer.fired).length;
+        controller.abort();
+        expectAbortError(await pending);
+        // At once: no timer fired between the abort and the rejection (it was < 100 ms, a busy machine's gamble).
+        expect(timers.filter((timer) => timer.fired).length, 'timers fired before the rejection').to.equal(firedBefore);
+        // Nothing more: the wait's timer is gone, so no second request can follow (it looked 20 ms later).
+        expect(backoff()).to.deep.include({ fired: false, cleared: true });
+        expect(calls).to.have.length(1);
+      } finally {
+        restore();
+      }
     });
 
     it('stops the shared retry loop only when every caller has aborted', async () => {
@@ -247,7 +285,13 @@ describe('faults', () => {
       const controller = new AbortController();
       const leaving = rejectionOf(client.list({}, { signal: controller.signal }));
       const staying = client.list({}, { signal: new AbortController().signal });
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // One caller leaves while the shared loop waits out Retry-After: its 50 ms timer is set, and not yet fired.
+      const { timers, restore } = watchTimers();
+      try {
+        await waitUntil(() => timers.some((timer) => timer.delay === 50 && !timer.fired), 'the shared loop did not wait', { interval: 0 });
+      } finally {
+        restore();
+      }
       controller.abort();
       expectAbortError(await leaving);
       expect((await staying).assets).to.deep.equal([]);
@@ -310,7 +354,7 @@ describe('faults', () => {
       const client = createAssetsClient({ endpoint: ENDPOINT, fetch });
       const controller = new AbortController();
       const pending = rejectionOf(client.uploadFromUrl({ url: 'https://example.com/a.png', provider_id: 'pixverse' }, { signal: controller.signal }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await waitUntil(() => seen !== undefined, 'the upload was not sent', { interval: 0 });
       controller.abort();
       expectAbortError(await pending);
       expect(seen?.aborted).to.equal(true);

@@ -4,20 +4,42 @@ import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
 
-/** A gallery on the mock backend, with every request it sends recorded. */
+/**
+ * `response`, whose body calls `onRead` once read. The client reads the body of every response it gets, and
+ * after that only microtasks of its handling remain: a test that checks what a late answer did NOT do waits
+ * for this, then for the gallery's update, rather than for a duration.
+ */
+function onBodyRead(response: Response, onRead: () => void): Response {
+  const text = response.text.bind(response);
+  response.text = () => text().finally(onRead);
+  return response;
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** A gallery on the mock backend, with every request it sends recorded, and how many are not yet read. */
 async function mount(options: MockBackendOptions & { api?: 'query' | 'search'; pageSize?: number; syncUrl?: boolean } = {}) {
   const { api = 'query', pageSize = 20, syncUrl = false, ...mock } = options;
   const backend = createMockBackend({ count: 60, ...mock });
   const answer = mockFetch(backend.handlers);
   const requests: Request[] = [];
-  const fetch: FetchLike = (url, init) => {
+  let unsettled = 0;
+  const fetch: FetchLike = async (url, init) => {
     requests.push(new Request(url, init));
-    return answer(url, init);
+    unsettled += 1;
+    try {
+      return onBodyRead(await answer(url, init), () => (unsettled -= 1));
+    } catch (error) {
+      unsettled -= 1;
+      throw error;
+    }
   };
   const gallery = await fixture<AssetGallery>(
     html`<asset-gallery api=${api} page-size=${pageSize} ?sync-url=${syncUrl} .fetch=${fetch}></asset-gallery>`,
   );
-  return { gallery, backend, requests };
+  /** Every request sent so far was answered and its answer read. */
+  const settled = () => unsettled === 0;
+  return { gallery, backend, requests, settled };
 }
 
 const root = (gallery: AssetGallery) => gallery.shadowRoot as ShadowRoot;
@@ -125,10 +147,12 @@ describe('<asset-gallery>', () => {
     gallery.headers = new Headers({ authorization: 'Bearer a' });
     gallery.headers = [['Authorization', 'Bearer a']];
     await gallery.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen.length).to.equal(before);
+    // New headers are sent at once. A reload for the same ones would have been sent before them: once they are,
+    // none came between.
     gallery.headers = { Authorization: 'Bearer b' };
     await waitUntil(() => seen.at(-1) === 'Bearer b', 'the new token was not sent');
+    expect(seen.slice(before), 'requests after the same headers were set again').to.deep.equal(['Bearer b']);
   });
 
   for (const [attribute, limit] of [['500', '100'], ['0', '50'], ['abc', '50'], ['7', '7']] as const) {
@@ -183,18 +207,24 @@ describe('<asset-gallery>', () => {
     const backend = createMockBackend({ count: 60 });
     const answer = mockFetch(backend.handlers);
     let releaseSlow: () => void = () => {};
+    let slowRead = false;
     const signals: AbortSignal[] = [];
     const fetch: FetchLike = async (url, init) => {
       const slow = !new URL(url).searchParams.has('provider_status') && !signals.length;
       if (init.signal) signals.push(init.signal);
-      if (slow) await new Promise<void>((resolve) => (releaseSlow = resolve));
-      return answer(url, { ...init, signal: null });
+      if (!slow) return answer(url, { ...init, signal: null });
+      await new Promise<void>((resolve) => (releaseSlow = resolve));
+      return onBodyRead(await answer(url, { ...init, signal: null }), () => (slowRead = true));
     };
     const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size="20" .fetch=${fetch}></asset-gallery>`);
     gallery.statusFilter = 'flagged';
     await loaded(gallery);
     releaseSlow();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The slow answer has had its chance to land once the client has read it and the gallery updated.
+    await waitUntil(() => slowRead, 'the slow answer was not read');
+    await gallery.updateComplete;
+    await frame();
+    expect(shownStatuses(gallery).length).to.be.greaterThan(0);
     expect(shownStatuses(gallery).every((status) => status === 'flagged')).to.equal(true);
     expect(signals[0]?.aborted).to.equal(true);
   });
@@ -240,14 +270,21 @@ describe('<asset-gallery>', () => {
   it('still loads when moved while its first page is on the way', async () => {
     const backend = createMockBackend({ count: 30 });
     const answer = mockFetch(backend.handlers);
+    // The first page answers only after the move (it waited 30 ms, which a busy machine may spend before the move).
+    let asked = false;
+    let release = () => {};
+    const moved = new Promise<void>((resolve) => (release = resolve));
     const fetch: FetchLike = async (url, init) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      asked = true;
+      await moved;
       return answer(url, init);
     };
     const gallery = await fixture<AssetGallery>(html`<asset-gallery page-size="20" .fetch=${fetch}></asset-gallery>`);
+    await waitUntil(() => asked, 'the first page was not asked for');
     const elsewhere = document.createElement('section');
     document.body.append(elsewhere);
     elsewhere.append(gallery);
+    release();
     await loaded(gallery, 20);
     elsewhere.remove();
   });
@@ -290,9 +327,12 @@ describe('<asset-gallery>', () => {
   });
 
   it('counts the loaded assets instead when the server’s totals do not add up (filter ignored)', async () => {
-    const { gallery } = await mount({ api: 'search', scenario: 'ignores-filter' });
+    const { gallery, requests, settled } = await mount({ api: 'search', scenario: 'ignores-filter' });
     await loaded(gallery, 20);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The totals had their chance once the first page and the five one-item totals requests are answered and read.
+    await waitUntil(() => requests.length >= 6 && settled(), 'the totals requests did not settle');
+    await gallery.updateComplete;
+    await frame();
     expect(overview(gallery).shadowRoot?.textContent).to.contain('Counts of the 20 loaded assets');
   });
 
@@ -304,6 +344,7 @@ describe('<asset-gallery>', () => {
     await loaded(gallery, 30);
     gallery.statusFilter = 'local_only';
     await gallery.updateComplete;
+    expect(shownStatuses(gallery).length, 'local-only cards shown').to.be.greaterThan(0);
     expect(shownStatuses(gallery).every((status) => status === 'local_only')).to.equal(true);
     expect(fetched).to.equal(0);
   });
@@ -314,10 +355,13 @@ describe('<asset-gallery>', () => {
     const answer = mockFetch(backend.handlers);
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    let read = 0;
     // A server that answers late and ignores the abort, as a custom fetch may.
     const lateFetch: FetchLike = async (url, init) => {
+      asked += 1;
       await gate;
-      return answer(url, { ...init, signal: undefined });
+      return onBodyRead(await answer(url, { ...init, signal: undefined }), () => (read += 1));
     };
     const gallery = await fixture<AssetGallery>(html`<asset-gallery .fetch=${lateFetch}></asset-gallery>`);
     const events: string[] = [];
@@ -325,8 +369,10 @@ describe('<asset-gallery>', () => {
     gallery.assets = host;
     await gallery.updateComplete;
     release();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The late page had its chance to land once the client has read every answer and the gallery updated.
+    await waitUntil(() => asked > 0 && read === asked, 'the late answers were not read');
     await gallery.updateComplete;
+    await frame();
     expect(events).to.deep.equal([]);
     expect(text(gallery)).not.to.match(/loaded|could not be shown/);
     expect(overviewButton(gallery, /All/).textContent?.replace(/\D/g, '')).to.equal('5');

@@ -12,6 +12,11 @@ describe('localeOf', () => {
   });
 
   it('falls back to the default locale for an invalid lang', () => {
-    expect(numberFormat('not a locale!').format(1)).to.equal('1');
+    const browserDefault = new Intl.NumberFormat();
+    // "1" reads alike in every locale, so it passed whatever the fallback was: compare the locale, and a number
+    // whose grouping and decimal marks differ between locales.
+    const fallback = numberFormat('not a locale!');
+    expect(fallback.resolvedOptions().locale).to.equal(browserDefault.resolvedOptions().locale);
+    expect(fallback.format(1234567.5)).to.equal(browserDefault.format(1234567.5));
   });
 });

@@ -66,7 +66,12 @@ function recordAnnouncements(el: StatusOverview): string[] {
   return said;
 }
 
-/** Longer than the element's own 600 ms wait before it announces: any announcement due has been made. */
+/**
+ * Any announcement due has been made. Not a guess of how long that takes: called after the update that set the
+ * element's own 600 ms timer, this timer is set later and for longer, so it fires after the element's on any
+ * machine, however slow (timers fire in the order of their due times); the announcement's own update and DOM
+ * change follow the element's timer in microtasks, before this one fires.
+ */
 const afterTheAnnouncementDelay = () => new Promise((resolve) => setTimeout(resolve, 800));
 
 /** The part of axe-core (loaded by `expect(…).to.be.accessible()`) that computes accessible names. */
@@ -326,7 +331,7 @@ describe('<status-overview>', () => {
     const { live } = parts(el);
     expect(live.getAttribute('role')).to.equal('status');
     expect(text(live)).to.equal('');
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await afterTheAnnouncementDelay();
     expect(text(parts(el).live), 'nothing to say after the first render').to.equal('');
     // A burst of changes (pages arriving) makes one announcement, of the last counts.
     el.counts = { ok: 2, local_only: 0, flagged: 0, unknown: 0 };
@@ -344,7 +349,7 @@ describe('<status-overview>', () => {
     parts(el).button('ok').click();
     el.counts = { ok: 4, local_only: 1, flagged: 2, unknown: 0 };
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await afterTheAnnouncementDelay();
     expect(text(parts(el).live)).to.equal('4 Provider OK, 1 Local only, 2 Flagged, 0 Unknown');
     el.assets = assets(0, 0, 0, 1);
     el.counts = null;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HttpError, isAbortError, NetworkError, type AssetsClient, type RequestOptions, type UploadAssetResponse } from '../../src/api/index.js';
 import { interpretUploadResponse } from '../../src/status/index.js';
-import type { MockBackendOptions } from '../../mocks/index.js';
+import { SCENARIOS, type MockBackendOptions } from '../../mocks/index.js';
 import { rejectionOf, setup } from './helpers.js';
 
 const png = () => new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3])], 'koi.png', { type: 'image/png' });
@@ -232,7 +232,10 @@ describe('mock backend: upload outcomes per scenario', () => {
 
   it('upload-slow: only uploads wait; a listing answers at once', async () => {
     const { client } = setup({ scenario: 'upload-slow' });
-    const first = await Promise.race([client.list({ limit: 5 }).then(() => 'answered'), settle(500).then(() => 'waiting')]);
+    // Before an upload's wait would be over: a timer as long, set first, fires before any the mock sets for the
+    // listing. (It raced 500 ms, which a busy machine can spend on the listing itself.)
+    const uploadWait = SCENARIOS['upload-slow'].uploadLatencyMs;
+    const first = await Promise.race([client.list({ limit: 5 }).then(() => 'answered'), settle(uploadWait).then(() => 'waiting')]);
     expect(first).to.equal('answered');
   });
 

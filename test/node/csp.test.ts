@@ -154,7 +154,13 @@ async function open(name: (typeof PAGES)[number]): Promise<Opened> {
 /** Cards shown, a badge in the four words, its explanation opened by a click; then no violation, no error. */
 async function assertGalleryWorks({ page, errors, violations }: Opened): Promise<void> {
   const tags = ['asset-gallery', 'media-card', 'provider-badge', 'status-overview'];
-  const missing = await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags);
+  // Read right after `goto`, the registry came back empty on a busy machine (issue 13): wait for the four
+  // definitions themselves, 10 s at most, so that a tag that is never defined still fails, by name.
+  const missing = await page.evaluate(async (names) => {
+    const defined = Promise.all(names.map((tag) => customElements.whenDefined(tag)));
+    await Promise.race([defined, new Promise((done) => setTimeout(done, 10_000))]);
+    return names.filter((tag) => !customElements.get(tag));
+  }, tags);
   assert.deepEqual(missing, [], 'importing the package (dist/index.js) registers the four elements');
   const cards = page.locator('asset-gallery media-card'); // Playwright's CSS pierces open shadow roots
   await cards.first().waitFor({ timeout: 10_000 });
