@@ -329,7 +329,7 @@ describe('createAssetsClient', () => {
         const { client, calls } = setup();
         const error = await rejectionOf(client.get(id));
         expect(error).to.be.instanceOf(ConfigError);
-        expect((error as Error).message).to.equal(`"${String(id)}" is not an asset id.`);
+        expect((error).message).to.equal(`"${String(id)}" is not an asset id.`);
         expect(calls).to.have.length(0);
       });
     }
@@ -338,7 +338,7 @@ describe('createAssetsClient', () => {
       const { client } = setup({}, () => json({ detail: 'ok' }));
       const error = await rejectionOf(client.get(1));
       expect(error).to.be.instanceOf(InvalidResponseError);
-      expect((error as Error).message).to.equal("The server's reply could not be read: it is not an asset with an id");
+      expect((error).message).to.equal("The server's reply could not be read: it is not an asset with an id");
     });
 
     it('rejects a 404 with the server detail', async () => {
@@ -406,7 +406,7 @@ describe('createAssetsClient', () => {
       const { client, calls } = setup();
       const error = await rejectionOf(client.upload({ file: 'not a file' as unknown as Blob, provider_id: 'pixverse' }));
       expect(error).to.be.instanceOf(ConfigError);
-      expect((error as Error).message).to.equal('Only files can be uploaded.');
+      expect((error).message).to.equal('Only files can be uploaded.');
       expect(calls).to.have.length(0);
     });
 
@@ -476,7 +476,7 @@ describe('createAssetsClient', () => {
       const { client } = setup({}, () => json({ detail: 'Failed to upload asset to provider: timeout' }, 500));
       const error = await rejectionOf(client.reupload(1040, { provider_id: 'pixverse' }));
       expect(error).to.be.instanceOf(HttpError);
-      expect((error as Error).message).to.equal('The server could not complete the request (HTTP 500): Failed to upload asset to provider: timeout');
+      expect((error).message).to.equal('The server could not complete the request (HTTP 500): Failed to upload asset to provider: timeout');
     });
   });
 
@@ -489,9 +489,9 @@ describe('createAssetsClient', () => {
       expect(error).to.be.instanceOf(AssetsApiError);
       expect((error as NetworkError).kind).to.equal('network');
       expect((error as NetworkError).name).to.equal('NetworkError');
-      expect((error as Error).message).to.equal('Could not reach the server. Check the connection and try again.');
-      expect((error as Error).message).not.to.contain('TypeError');
-      expect((error as Error).cause).to.equal(cause);
+      expect((error).message).to.equal('Could not reach the server. Check the connection and try again.');
+      expect((error).message).not.to.contain('TypeError');
+      expect((error).cause).to.equal(cause);
     });
 
     it('turns a broken body read into a NetworkError', async () => {
@@ -510,7 +510,7 @@ describe('createAssetsClient', () => {
       expect(error).to.be.instanceOf(HttpError);
       expect((error as HttpError).status).to.equal(500);
       expect((error as HttpError).detail).to.equal('Failed to list assets: boom');
-      expect((error as Error).message).to.equal('The server could not complete the request (HTTP 500): Failed to list assets: boom');
+      expect((error).message).to.equal('The server could not complete the request (HTTP 500): Failed to list assets: boom');
     });
 
     it('joins the messages of a FastAPI 422 validation list', async () => {
@@ -524,7 +524,7 @@ describe('createAssetsClient', () => {
       expect((error as HttpError).detail).to.equal(
         "Input should be less than or equal to 100; Input should be 'video', 'image', 'audio' or '3d_model'",
       );
-      expect((error as Error).message).to.contain('Input should be less than or equal to 100');
+      expect((error).message).to.contain('Input should be less than or equal to 100');
     });
 
     it('keeps HTML error pages out of the message', async () => {
@@ -533,20 +533,20 @@ describe('createAssetsClient', () => {
       const error = await rejectionOf(client.list());
       expect((error as HttpError).status).to.equal(502);
       expect((error as HttpError).detail).to.equal(undefined);
-      expect((error as Error).message).to.equal('The server could not complete the request (HTTP 502).');
-      expect((error as Error).message).not.to.match(/[<>]/);
+      expect((error).message).to.equal('The server could not complete the request (HTTP 502).');
+      expect((error).message).not.to.match(/[<>]/);
     });
 
     it('shows a short plain-text error body', async () => {
       const { client } = setup({}, () => text('Service Unavailable', 503));
-      expect(((await rejectionOf(client.list())) as Error).message).to.equal(
+      expect(((await rejectionOf(client.list()))).message).to.equal(
         'The server could not complete the request (HTTP 503): Service Unavailable',
       );
     });
 
     it('gives a message without detail when the error body is empty', async () => {
       const { client } = setup({}, () => new Response(null, { status: 500 }));
-      expect(((await rejectionOf(client.list())) as Error).message).to.equal('The server could not complete the request (HTTP 500).');
+      expect(((await rejectionOf(client.list()))).message).to.equal('The server could not complete the request (HTTP 500).');
     });
 
     it('turns a 200 reply that is not JSON into an InvalidResponseError', async () => {
@@ -554,14 +554,14 @@ describe('createAssetsClient', () => {
       const error = await rejectionOf(client.list());
       expect(error).to.be.instanceOf(InvalidResponseError);
       expect((error as InvalidResponseError).kind).to.equal('invalid-response');
-      expect((error as Error).message).to.equal("The server's reply could not be read: it is not JSON.");
+      expect((error).message).to.equal("The server's reply could not be read: it is not JSON.");
     });
 
     it('turns a 200 {"items":[]} into an InvalidResponseError that names the missing assets array', async () => {
       const { client } = setup({}, () => json({ items: [] }));
       const error = await rejectionOf(client.list());
       expect(error).to.be.instanceOf(InvalidResponseError);
-      expect((error as Error).message).to.equal('The server\'s reply could not be read: it is not a list of assets (no "assets" array)');
+      expect((error).message).to.equal('The server\'s reply could not be read: it is not a list of assets (no "assets" array)');
     });
 
     it('turns an empty 200 list reply into an InvalidResponseError', async () => {

@@ -70,10 +70,10 @@ describe('<asset-gallery>: a virtualized grid', () => {
     revoke();
     const throwing = [{ get id(): number { throw new Error('boom'); } }, ...(await assets(3))];
     const gallery = await fixture<AssetGallery>(html`<asset-gallery style="width: 900px"></asset-gallery>`);
-    gallery.assets = proxy as unknown as Asset[];
+    gallery.assets = proxy;
     await gallery.updateComplete;
     expect(root(gallery).textContent).to.contain('No assets yet');
-    gallery.assets = throwing as unknown as Asset[];
+    gallery.assets = throwing;
     await waitUntil(() => cards(gallery).length === 3, 'the three good assets are shown');
   });
 

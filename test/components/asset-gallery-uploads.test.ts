@@ -131,7 +131,7 @@ describe('<asset-gallery uploads>: a card’s re-upload', () => {
   });
 
   it('falls back to upload-from-url with the file’s URL where the backend has no reupload route', async () => {
-    const { gallery, uploadsSent } = await mount({ reupload: false } as MockBackendOptions);
+    const { gallery, uploadsSent } = await mount({ reupload: false });
     const card = firstLocalOnly(gallery);
     const asset = assetOf(card);
     const completed = oneEvent(gallery, 'upload-complete');
@@ -142,7 +142,8 @@ describe('<asset-gallery uploads>: a card’s re-upload', () => {
     const [reupload, fromUrl] = uploadsSent();
     expect(new URL(reupload?.url ?? '').pathname).to.equal(`/api/v1/assets/${asset.id}/reupload`);
     expect(new URL(fromUrl?.url ?? '').pathname).to.equal('/api/v1/assets/upload-from-url');
-    expect((await fromUrl?.clone().json()).url).to.equal(asset.file_url);
+    expect(fromUrl, 'an upload-from-url request').to.not.equal(undefined);
+    expect((await (fromUrl as Request).clone().json()).url).to.equal(asset.file_url);
     // The server made a new asset from the file: it is on top, with its own status.
     await waitUntil(() => cards(gallery)[0]?.getAttribute('status') === 'ok' && assetOf(cards(gallery)[0] as Element).id !== asset.id);
     // The old asset is still local only, truthfully, and says what happened.
@@ -157,7 +158,7 @@ describe('<asset-gallery uploads>: a card’s re-upload', () => {
   });
 
   it('says a fallback re-upload made a new asset even when the server does not name it (before asset_id)', async () => {
-    const backend = createMockBackend({ count: 40, seed: 9, reupload: false } as MockBackendOptions);
+    const backend = createMockBackend({ count: 40, seed: 9, reupload: false });
     const answer = mockFetch(backend.handlers);
     // An old server: upload-from-url replies carry no asset_id.
     const fetch: FetchLike = async (url, init) => {
@@ -265,7 +266,7 @@ describe('<asset-gallery uploads>: files and URLs', () => {
   });
 
   it('keeps a failed file listed with its error and a Retry, and never drops a non-media file silently', async () => {
-    const { gallery, backend, uploadsSent } = await mount({ uploadFailure: 'bad-gateway' } as MockBackendOptions);
+    const { gallery, backend, uploadsSent } = await mount({ uploadFailure: 'bad-gateway' });
     gallery.uploadFiles([png('koi.png'), new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
     await waitUntil(() => /Provider upload failed/.test(text(gallery)));
     expect(text(gallery)).to.contain('notes.txt');

@@ -21,7 +21,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => request
 /** The numbers on the overview's per-status buttons. */
 function shownCounts(gallery: AssetGallery): StatusCounts {
   const shadow = overview(gallery).shadowRoot as ShadowRoot;
-  const counts = { ok: NaN, local_only: NaN, flagged: NaN, unknown: NaN } as StatusCounts;
+  const counts = { ok: NaN, local_only: NaN, flagged: NaN, unknown: NaN };
   for (const status of PROVIDER_STATUSES) {
     const text = shadow.querySelector(`button[data-status="${status}"] .count`)?.textContent ?? '';
     counts[status] = Number(text.replace(/\D/g, ''));

@@ -240,6 +240,7 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     // Quantized? Allocate 8 MB, and see whether the figure moves by that much. A quantized figure (Chromium
     // without --enable-precise-memory-info) moves in large steps, or not at all: the heap check could not fail.
     const probeStart = await collect();
+    // eslint-disable-next-line no-useless-assignment -- the ballast is held only to be measured, then dropped for the collector
     let ballast: number[][] | null = Array.from({ length: 1000 }, () => new Array(1000).fill(1.5));
     const probeFull = heap();
     ballast = null;

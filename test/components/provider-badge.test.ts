@@ -81,7 +81,8 @@ describe('<provider-badge>', () => {
   });
 
   it('renders a hostile reason as text', async () => {
-    const badge = await fixture<ProviderBadge>(html`<provider-badge status="flagged" reason="<img src=x onerror=alert(1)>"></provider-badge>`);
+    const hostile = '<img src=x onerror=alert(1)>';
+    const badge = await fixture<ProviderBadge>(html`<provider-badge status="flagged" reason=${hostile}></provider-badge>`);
     expect(parts(badge).explanation.querySelector('img')).to.equal(null);
     expect(parts(badge).explanation.textContent).to.contain('<img src=x onerror=alert(1)>');
   });

@@ -65,7 +65,6 @@ function backgroundOf(element: Element): RGBA {
 /** What is painted around `element`: the background of the element it sits in. */
 const outsideOf = (element: Element): RGBA => backgroundOf(parentOf(element) as Element);
 
-const name = (element: Element) => `${element.localName}${element.getAttribute('part') ? `[part=${element.getAttribute('part')}]` : ''}`;
 
 /** Text: at least 4.5:1 on what is behind it. */
 function expectText(element: Element | null | undefined, what: string): void {

@@ -218,7 +218,7 @@ describe('copy', () => {
     });
 
     it('keeps the default label for a status override given as undefined', () => {
-      const merged = mergeCopy(DEFAULT_COPY, { status: { ok: { label: undefined } } } as unknown as CopyOverrides);
+      const merged = mergeCopy(DEFAULT_COPY, { status: { ok: { label: undefined } } });
       expect(statusLabel('ok', merged)).to.equal('Provider OK');
     });
   });

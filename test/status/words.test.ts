@@ -119,7 +119,7 @@ describe('words: overrides of the wrong shape are ignored, not fatal', () => {
   }
 
   it('takes new words only in lists of words: a provider name, a plural form', () => {
-    const merged = mergeCopy(DEFAULT_COPY, { providerNames: { kling: 'Kling' }, gallery: { loaded: { few: '{count} assets (few)' } } } as CopyOverrides);
+    const merged = mergeCopy(DEFAULT_COPY, { providerNames: { kling: 'Kling' }, gallery: { loaded: { few: '{count} assets (few)' } } });
     expect(merged.providerNames.kling).to.equal('Kling');
     expect(merged.gallery.loaded.few).to.equal('{count} assets (few)');
   });

@@ -4,7 +4,7 @@ import 'asset-gallery-elements';
 import { AssetGallery as GalleryClass } from 'asset-gallery-elements/classes';
 import { createAssetsClient, describeError } from 'asset-gallery-elements/api';
 import { de } from 'asset-gallery-elements/locales/de.js';
-import { registerLocale, setCopy, type ProviderStatus } from 'asset-gallery-elements/status';
+import { registerLocale, setCopy } from 'asset-gallery-elements/status';
 import { createMockBackend, mockFetch } from 'asset-gallery-elements/mocks';
 
 const gallery = document.createElement('asset-gallery');
