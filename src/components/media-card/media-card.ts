@@ -1,85 +1,19 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Asset } from '../../api/schemas.js';
-import { utcIso } from '../../api/dates.js';
-import { toSafeUrl } from '../../api/urls.js';
-import {
-  formatCopy,
-  isProviderStatus,
-  PROVIDER_STATUSES,
-  providerName,
-  resolveProviderStatus,
-  statusExplanation,
-  statusLabel,
-  uploadOffer,
-  uploadTarget,
-  type Copy,
-  type ProviderStatus,
-  type UploadOffer,
-  type UploadPhase,
-} from '../../status/index.js';
-import { nonBlankString, readField } from '../../status/read.js';
+import { formatCopy, PROVIDER_STATUSES, providerName, statusLabel, uploadTarget, type Copy, type ProviderStatus } from '../../status/index.js';
+import { nonBlankString } from '../../status/read.js';
 import type { ProviderBadge } from '../provider-badge/provider-badge.js';
 import { AgeElement } from '../shared/age-element.js';
 import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/events.js';
-import { dateTimeFormat, numberFormat } from '../shared/locale.js';
-import { statusIcon } from '../shared/status-icons.js';
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import type { UploadState } from '../shared/upload.js';
+import { renderMedia, type MediaCardLoading } from './card-media.js';
+import { renderUpload, uploadView, type UploadView } from './card-upload.js';
+import { formatDate, formatSeconds, mediaTypeName, readUploadState, titleOf, toView, type View } from './card-view.js';
 import { styles } from './media-card.styles.js';
 
-export type { AssetOpenDetail, UploadRequestDetail, UploadState };
-
-/** How the thumbnail loads: `lazy` (default) or `eager` (the gallery's first row). */
-export type MediaCardLoading = 'lazy' | 'eager';
-
-/** What the upload controls show, worked out from the asset, `.upload` and the pending click. */
-interface UploadView {
-  phase: UploadPhase;
-  /** The button, as the upload rules offer it: "Upload to provider", "Retry upload", or none. */
-  offer: UploadOffer;
-  /** Running: no second request can start. */
-  busy: boolean;
-  /** "Uploading to Pixverse…", or the outcome's sentence; null when idle. */
-  message: string | null;
-  /** The icon before an outcome: a status's own, or the error's; null while idle or running. */
-  icon: ProviderStatus | 'error' | null;
-}
-
-/** A failed request (HTTP or network) is not a moderation flag: an exclamation mark in a circle, not the flag. */
-const ERROR_ICON = html`<svg class="status-icon" part="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"
-  fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.4v4.4"/><path d="M8 11.4v.1"/></svg>`;
-
-/** One picture the card can show; the next one is tried when it fails to load. */
-interface Source {
-  kind: 'image' | 'video';
-  src: string;
-}
-
-/** What the card shows, worked out once per asset (not per render). */
-interface View {
-  asset: Asset;
-  /** The asset's id, read once: the asset itself may throw when read again. */
-  id: number;
-  status: ProviderStatus;
-  sources: Source[];
-  description: string | null;
-  mediaType: string | null;
-  provider: string | null;
-  reason: string | null;
-  duration: number | null;
-  created: Date | null;
-}
-
-const VIDEO_FILE = /\.(mp4|webm|mov|m4v)(?:[?#]|$)/i;
-
-const GLYPHS: Record<string, SVGTemplateResult> = {
-  image: svg`<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="15.5" cy="9" r="1.6"/><path d="M3 17l5.5-5.5 4.5 4.5 2.5-2.5L21 19"/>`,
-  video: svg`<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M10 9.2v5.6l4.6-2.8z"/>`,
-  audio: svg`<path d="M9 17.5V6l10-2v11.5"/><circle cx="6.5" cy="17.5" r="2.5"/><circle cx="16.5" cy="15.5" r="2.5"/>`,
-  '3d_model': svg`<path d="M12 3l8 4.5v9L12 21l-8-4.5v-9z"/><path d="M4 7.5l8 4.5 8-4.5M12 12v9"/>`,
-  other: svg`<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4"/>`,
-};
+export type { AssetOpenDetail, MediaCardLoading, UploadRequestDetail, UploadState };
 
 /**
  * One asset: its thumbnail (an image, or a video's first frame), title, media type, provider, duration,
@@ -318,7 +252,7 @@ export class MediaCard extends AgeElement {
     const openTab = position !== null || !this.#tabbable ? '-1' : nothing;
     return html`<article part="card" class="card" aria-labelledby="title status">
       <div part="media" class="media">
-        ${this.#renderMedia(view, copy)}
+        ${renderMedia(view, copy, { attempt: this.attempt, loading: this.loading, onError: this.#onMediaError })}
         <button part="open" class="open" type="button" tabindex=${openTab} aria-label=${formatCopy(copy.card.open, { title })} @click=${this.#onOpen}></button>
       </div>
       <div part="body" class="body">
@@ -346,121 +280,24 @@ export class MediaCard extends AgeElement {
           .copy=${this.copy}
           .keepClear=${this.#keepClear}
         ></provider-badge>
-        ${this.#renderUpload(view, copy)}
+        ${renderUpload(this.#uploadView(view, copy), copy, { uploads: this.uploads, tabbable: this.#tabbable, onClick: this.#onUploadClick })}
         ${position === null ? nothing : html`<span class="visually-hidden">, ${position}</span>`}
       </div>
     </article>`;
   }
 
-  #renderMedia(view: View, copy: Copy): TemplateResult {
-    const source = view.sources[this.attempt];
-    if (source?.kind === 'image') {
-      return html`<img
-        part="image"
-        class="image"
-        src=${source.src}
-        alt=""
-        loading=${this.loading}
-        decoding="async"
-        @error=${this.#onMediaError}
-      />`;
-    }
-    if (source?.kind === 'video') {
-      // No autoplay and no controls: preload="metadata" and the #t fragment draw the first frame.
-      return html`<video
-        part="video"
-        class="video"
-        src=${source.src}
-        preload="metadata"
-        muted
-        playsinline
-        aria-hidden="true"
-        @error=${this.#onMediaError}
-      ></video>`;
-    }
-    const glyph = Object.hasOwn(GLYPHS, view.mediaType ?? '') ? GLYPHS[view.mediaType as string] : GLYPHS.other;
-    return html`<div part="placeholder" class="placeholder">
-      <svg part="glyph" class="glyph" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor"
-        stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round">${glyph}</svg>
-      <span part="placeholder-label">${copy.card.noPreview}</span>
-    </div>`;
-  }
-
   /**
-   * The upload controls. The button comes first and keeps its place (and its node, so focus stays on it) from
-   * idle to running to a failure; the progress or the outcome follow it.
-   */
-  #renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
-    const upload = this.#uploadView(view, copy);
-    // Nothing to offer now: the room is kept all the same, so the card is as tall as the ones beside it.
-    if (!upload) return this.uploads ? html`<div class="upload"></div>` : nothing;
-    const status = upload.icon === 'error' ? nothing : (upload.icon ?? (upload.phase === 'running' ? 'unknown' : nothing));
-    return html`<div part="upload" class="upload" data-phase=${upload.phase}>
-      ${upload.offer
-        ? html`<button
-            part="upload-button"
-            class="upload-button"
-            type="button"
-            tabindex=${this.#tabbable ? nothing : '-1'}
-            aria-disabled=${upload.busy ? 'true' : nothing}
-            aria-describedby=${upload.message === null ? nothing : 'upload-message'}
-            @click=${this.#onUploadClick}
-          >
-            ${upload.offer === 'retry' ? copy.upload.retry : copy.upload.action}
-          </button>`
-        : nothing}
-      ${upload.message === null
-        ? nothing
-        : html`<p part="upload-outcome" class="upload-outcome" data-status=${status}>
-            ${upload.icon === 'error' ? ERROR_ICON : upload.icon === null ? nothing : statusIcon(upload.icon)}<span
-              part="upload-message"
-              class="upload-message"
-              id="upload-message"
-              title=${upload.message}
-              >${upload.message}</span
-            >
-          </p>`}
-      ${upload.busy ? html`<progress part="upload-progress" class="upload-progress" aria-labelledby="upload-message"></progress>` : nothing}
-    </div>`;
-  }
-
-  /**
-   * What the upload controls show, or null for none. Which button (if any) is the upload rules' answer
-   * (`uploadOffer`); the card decides only how its phase looks: busy, the words and the icon.
+   * What the upload controls show, or null for none: the asset, `.upload` and the pending click, as `uploadView`
+   * reads them.
    */
   #uploadView(view: View, copy: Copy): UploadView | null {
-    if (!this.uploads) return null;
-    const state = this.#uploadState();
-    const target = this.uploadTarget;
-    const phase: UploadPhase = this.pending ? 'running' : (state?.phase ?? 'idle');
-    const offer = uploadOffer({
-      status: view.status,
-      provider: view.provider,
-      target,
-      phase,
-      providerSucceeded: state?.phase === 'done' && state.providerSucceeded,
+    return uploadView(view, copy, {
+      uploads: this.uploads,
+      state: this.#uploadState(),
+      target: this.uploadTarget,
+      pending: this.pending,
       retrying: this.#retrying,
     });
-    if (phase === 'running') {
-      const provider = state?.phase === 'running' ? state.providerId : target;
-      return { phase, offer, busy: true, message: formatCopy(copy.upload.uploading, { provider: providerName(provider, copy) }), icon: null };
-    }
-    if (state?.phase === 'failed') {
-      // No words from the handler: the honest "Provider status unknown" rather than an empty message.
-      const message = state.message || statusExplanation('unknown', undefined, copy);
-      return { phase, offer, busy: false, message, icon: 'error' };
-    }
-    if (state?.phase === 'done') {
-      // The icon follows the provider's answer: never a check for anything but an accepted upload.
-      const icon: ProviderStatus = state.providerSucceeded
-        ? state.status === 'ok' || !isProviderStatus(state.status) ? 'ok' : state.status
-        : isProviderStatus(state.status) && state.status !== 'ok' ? state.status : 'unknown';
-      // No words from the handler: the badge's explanation of the status shown, never an empty message.
-      const message = state.message || statusExplanation(icon, state.reason, copy);
-      return { phase, offer, busy: false, message, icon };
-    }
-    // Idle: no offer (a flagged asset, one the target provider already has) is no upload controls at all.
-    return offer === null ? null : { phase, offer, busy: false, message: null, icon: null };
   }
 
   /** Asks for an upload, once: clicks while one is pending or running do nothing. */
@@ -498,134 +335,4 @@ export class MediaCard extends AgeElement {
     if (value === null) this.removeAttribute(name);
     else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
   }
-}
-
-/**
- * `.upload` as the card can show it, or null (idle) for anything that is not an upload state, and for one whose
- * `assetId` names another asset (a recycled card must not show the previous asset's outcome). Reads through
- * readField: a stale object whose getters throw (or a revoked Proxy) is idle, not an update that fails.
- */
-function readUploadState(value: unknown, assetId: number | undefined): UploadState | null {
-  const field = (key: string) => readField(value, key);
-  const owner = field('assetId');
-  if (typeof owner === 'number' && owner !== assetId) return null;
-  // A blank message is none: the card words the outcome from the copy.
-  const message = nonBlankString(field('message')) ?? '';
-  switch (field('phase')) {
-    case 'running': {
-      const providerId = field('providerId');
-      return { phase: 'running', providerId: typeof providerId === 'string' ? providerId : '' };
-    }
-    case 'failed':
-      return { phase: 'failed', message };
-    case 'done': {
-      const status = field('status');
-      const reason = nonBlankString(field('reason'));
-      return {
-        phase: 'done',
-        providerSucceeded: field('providerSucceeded') === true,
-        status: isProviderStatus(status) ? status : 'unknown',
-        message,
-        ...(reason === undefined ? {} : { reason }),
-      };
-    }
-    default:
-      return null;
-  }
-}
-
-/**
- * Reads what the card shows from an asset, trusting nothing: every field through readField, so a hand-made or
- * stale object (throwing getters, a revoked Proxy) gives an empty or unknown card, never an update that throws.
- * The status is derived as everywhere else (the overview's counts): a raw server item without `provider_status`
- * shows what its `provider_flagged`, notes and URLs say; a parsed asset keeps its settled status and reason.
- */
-function toView(value: unknown): View | null {
-  const field = (key: string) => readField(value, key);
-  const id = field('id');
-  if (typeof id !== 'number' || !Number.isFinite(id)) return null;
-  const mediaType = text(field('media_type'));
-  const seconds = field('duration_sec');
-  const duration = typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-  const { status, reason } = resolveProviderStatus(value);
-  return {
-    asset: value as Asset,
-    id,
-    status,
-    sources: sourcesOf(field, mediaType),
-    description: text(field('description')),
-    mediaType,
-    provider: text(field('provider_id')),
-    reason: text(field('provider_status_reason')) ?? reason ?? null,
-    duration,
-    created: dateOf(field('created_at')),
-  };
-}
-
-/**
- * The pictures to try, best first. Images: the preview, then the thumbnail. Videos: a thumbnail or preview
- * that is an image, then the video file itself for its first frame (a .mp4/.webm/.mov URL, or the file URL of
- * a video/* asset). Era A servers copied a video's file URL into `thumbnail_url`; that one counts as the video.
- */
-function sourcesOf(field: (key: string) => unknown, mediaType: string | null): Source[] {
-  const preview = safe(field('preview_url'));
-  const thumbnail = safe(field('thumbnail_url'));
-  const file = safe(field('file_url'));
-  const remote = safe(field('remote_url'));
-  const sources: Source[] = [];
-  const add = (kind: Source['kind'], src: string | null) => {
-    if (src !== null && !sources.some((source) => source.src === src)) sources.push({ kind, src });
-  };
-  if (mediaType !== 'video') {
-    add('image', preview);
-    add('image', thumbnail);
-    return sources;
-  }
-  const mime = field('mime_type');
-  const isVideoMime = typeof mime === 'string' && /^video\//i.test(mime);
-  const isVideoFile = (url: string) => VIDEO_FILE.test(url) || (isVideoMime && (url === file || url === remote));
-  for (const url of [preview, thumbnail]) if (url !== null && !isVideoFile(url)) add('image', url);
-  for (const url of [preview, thumbnail, file, remote]) if (url !== null && isVideoFile(url)) add('video', firstFrame(url));
-  return sources;
-}
-
-/** Safari draws no frame for preload="metadata" without a start time. */
-function firstFrame(url: string): string {
-  return url.includes('#') ? url : `${url}#t=0.1`;
-}
-
-/** A URL allowed in a src (http(s), blob:, same origin), or null; the api module has checked it already. */
-function safe(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? toSafeUrl(value) : null;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-/** A time without an offset is the server's naive UTC, not the reader's local time. */
-function dateOf(value: unknown): Date | null {
-  const iso = utcIso(value);
-  return iso === null ? null : new Date(iso);
-}
-
-/** The description, or "Video #1042". */
-/** The asset's description, else "Video #12"; the template gives it `dir="auto"`, as a person's words may run either way. */
-function titleOf(view: View, copy: Copy): string {
-  return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.id }).trim();
-}
-
-function mediaTypeName(mediaType: string | null, copy: Copy): string {
-  if (mediaType === null) return '';
-  return Object.hasOwn(copy.card.mediaTypes, mediaType) ? (copy.card.mediaTypes[mediaType] ?? mediaType) : mediaType;
-}
-
-/** 5 → "5", 8.25 → "8.3" (one decimal at most, in the reader's locale). */
-function formatSeconds(seconds: number, locale?: string): string {
-  return numberFormat(locale, { maximumFractionDigits: 1 }).format(seconds);
-}
-
-/** The date and time in the reader's time zone and locale. */
-function formatDate(date: Date, locale?: string): string {
-  return dateTimeFormat(locale).format(date);
 }
