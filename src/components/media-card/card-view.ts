@@ -140,7 +140,6 @@ function dateOf(value: unknown): Date | null {
   return iso === null ? null : new Date(iso);
 }
 
-/** The description, or "Video #1042". */
 /** The asset's description, else "Video #12"; the template gives it `dir="auto"`, as a person's words may run either way. */
 export function titleOf(view: View, copy: Copy): string {
   return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.id }).trim();
