@@ -1,4 +1,4 @@
-import { formatCopy, type ProviderStatus } from '../status/index.js';
+import { formatCopy, PROVIDER_STATUSES, type ProviderStatus } from '../status/index.js';
 import { ConfigError } from './errors.js';
 
 /** A status filter the server understands: a status, or `not_flagged` (filter-only). */
@@ -25,7 +25,8 @@ export interface ListQuery {
   q?: string;
 }
 
-const STATUS_FILTERS: readonly string[] = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
+/** What the server's `provider_status` filter takes: the four statuses, and its own `not_flagged`. */
+const SERVER_FILTERS: readonly string[] = [...PROVIDER_STATUSES, 'not_flagged'];
 
 /** Keeps only parameters the server can take: bad values from attributes are left out, never sent. */
 export function listQuery(params: ListParams): ListQuery {
@@ -33,7 +34,7 @@ export function listQuery(params: ListParams): ListQuery {
   if (Number.isFinite(params.limit)) query.limit = Math.min(100, Math.max(1, Math.trunc(params.limit as number)));
   if (params.cursor) query.cursor = params.cursor;
   else if (Number.isFinite(params.offset) && (params.offset as number) > 0) query.offset = Math.trunc(params.offset as number);
-  if (params.provider_status && STATUS_FILTERS.includes(params.provider_status)) query.provider_status = params.provider_status;
+  if (params.provider_status && SERVER_FILTERS.includes(params.provider_status)) query.provider_status = params.provider_status;
   if (params.media_type) query.media_type = params.media_type;
   if (params.q?.trim()) query.q = params.q.trim();
   return query;

@@ -6,6 +6,7 @@ import {
   formatPlural,
   isProviderStatus,
   PROVIDER_STATUSES,
+  STATUS_FILTERS,
   statusLabel,
   type Copy,
   type ProviderStatus,
@@ -222,13 +223,13 @@ export class StatusOverview extends AgeElement {
     const active = this.statusFilter;
     const announced = this.announced;
     return html`<div part="group" class="group" role="group" aria-label=${copy.overview.label} aria-describedby="caption">
-        <button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.#onAllClick}>
-          <span part="label" class="label">${copy.overview.all}</span>
-          ${this.#count(total, copy, format)}
-        </button>
-        ${PROVIDER_STATUSES.map(
-          (status) =>
-            html`<button
+        ${STATUS_FILTERS.map((status) =>
+          status === null
+            ? html`<button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.#onAllClick}>
+                <span part="label" class="label">${copy.overview.all}</span>
+                ${this.#count(total, copy, format)}
+              </button>`
+            : html`<button
               part="button"
               class="button"
               type="button"
