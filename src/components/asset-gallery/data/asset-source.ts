@@ -105,9 +105,8 @@ export class AssetSource implements ReactiveController {
   hostConnected(): void {
     // Moved in the page (frameworks do that): the data stayed; run again what the move cut short.
     if (this.hostAssets) return;
-    if (this.#firstPage.status === TaskStatus.PENDING || this.#firstPage.status === TaskStatus.ERROR) {
-      if (isAbortError(this.#firstPage.error) || this.#firstPage.status === TaskStatus.PENDING) void this.#firstPage.run();
-    }
+    const first = this.#firstPage;
+    if (first.status === TaskStatus.PENDING || (first.status === TaskStatus.ERROR && isAbortError(first.error))) void first.run();
     if (this.#totals.status !== TaskStatus.COMPLETE && this.#totals.status !== TaskStatus.INITIAL) void this.#totals.run();
   }
 
