@@ -7,10 +7,12 @@ import './status-overview.js';
 import './media-card.js';
 
 export { AssetGallery, type Uploader };
+export type { LiveToken } from './components/asset-gallery/live/live-link.js';
 export type {
   AgeEventMap,
   AssetsErrorDetail,
   AssetsLoadedDetail,
+  LiveChangeDetail,
   UploadCompleteDetail,
   UploadErrorDetail,
   UploadKind,

@@ -45,6 +45,12 @@ export interface AssetsClient {
   list(params?: ListParams, options?: RequestOptions): Promise<AssetPage>;
   /** One asset by id. */
   get(id: number | string, options?: RequestOptions): Promise<Asset>;
+  /**
+   * Several assets by id: `POST {endpoint}/bulk/get`, one request per {@link BULK_GET_MAX} ids. An id the
+   * server leaves out (missing, forbidden) is simply not in the answer; an item that cannot be shown is skipped.
+   * A server without the route rejects with its 404 or 405 `HttpError`.
+   */
+  bulkGet(ids: readonly number[], options?: RequestOptions): Promise<Asset[]>;
   /** Multipart upload of a file the person chose. */
   upload(input: { file: Blob; provider_id: string; filename?: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
   /** The server fetches `url` and uploads it (what the browser extension does). */
@@ -54,6 +60,9 @@ export interface AssetsClient {
 }
 
 export const DEFAULT_ENDPOINT = '/api/v1/assets';
+
+/** The most ids one `bulk/get` request may carry (the backend's limit). */
+export const BULK_GET_MAX = 200;
 
 /**
  * A client for the PixSim7 assets API. Every call takes an AbortSignal; failures reject with a
@@ -141,6 +150,17 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
         return asset;
       };
       return read('get', urlFor(`/${assetIdPath(id)}`), { method: 'GET' }, parse, signal);
+    },
+
+    async bulkGet(ids, { signal } = {}) {
+      const parse = (reply: unknown): Asset[] => {
+        if (!Array.isArray(reply)) throw new InvalidResponseError('it is not a list of assets');
+        return reply.map((item) => parseAsset(item, mediaBase)).filter((asset) => asset !== null);
+      };
+      const chunks: (readonly number[])[] = [];
+      for (let start = 0; start < ids.length; start += BULK_GET_MAX) chunks.push(ids.slice(start, start + BULK_GET_MAX));
+      const answers = await Promise.all(chunks.map((chunk) => read('bulk', urlFor('/bulk/get'), json({ asset_ids: chunk }), parse, signal)));
+      return answers.flat();
     },
 
     async upload({ file, provider_id, filename }, { signal } = {}) {

@@ -1,5 +1,6 @@
 /** `asset-gallery-elements/api`: the wire schemas, the assets client and its typed errors. */
 export {
+  BULK_GET_MAX,
   createAssetsClient,
   DEFAULT_ENDPOINT,
   type ApiStyle,

@@ -87,6 +87,15 @@ export const de = {
     position: '{position} von {count}',
     offline: 'Sie sind offline. Die Galerie versucht es erneut, sobald die Verbindung wieder da ist.',
   },
+  live: {
+    live: 'Live',
+    connecting: 'Verbinden …',
+    paused: 'Live-Aktualisierung pausiert',
+    flagged: '„{title}“ wurde von {provider} markiert: {reason}',
+    flaggedNoReason: '„{title}“ wurde von {provider} markiert',
+    changed: '„{title}“ ist jetzt {status}',
+    changedMany: { one: '1 Asset hat seinen Status geändert', other: '{count} Assets haben ihren Status geändert' },
+  },
   errors: {
     network: 'Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     http: 'Der Server konnte die Anfrage nicht ausführen (HTTP {status}).',

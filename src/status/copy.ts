@@ -116,6 +116,23 @@ export interface Copy {
     /** Shown while the device is offline. */
     offline: string;
   };
+  /** Words of the gallery's live updates (`live`). */
+  live: {
+    /** The indicator: the socket is open, changes show as they happen. */
+    live: string;
+    /** The indicator: opening the socket. */
+    connecting: string;
+    /** The indicator: no socket now (none on the server, or it dropped); the gallery keeps trying, calmly. */
+    paused: string;
+    /** Said when one shown asset was flagged: `{title}`, `{provider}`, `{reason}`. */
+    flagged: string;
+    /** The same without a reason: `{title}`, `{provider}`. */
+    flaggedNoReason: string;
+    /** Said when one shown asset's status changed otherwise: `{title}`, `{status}`. */
+    changed: string;
+    /** Said when several shown assets changed status at once. */
+    changedMany: Plural;
+  };
   errors: {
     network: string;
     http: string;
@@ -228,6 +245,15 @@ export const DEFAULT_COPY: Copy = {
     loaded: { one: '1 asset loaded', other: '{count} assets loaded' },
     position: '{position} of {count}',
     offline: 'You are offline. The gallery will try again when the connection is back.',
+  },
+  live: {
+    live: 'Live',
+    connecting: 'Connecting…',
+    paused: 'Live updates paused',
+    flagged: '“{title}” was flagged by {provider}: {reason}',
+    flaggedNoReason: '“{title}” was flagged by {provider}',
+    changed: '“{title}” is now {status}',
+    changedMany: { one: '1 asset changed status', other: '{count} assets changed status' },
   },
   errors: {
     network: 'Could not reach the server. Check the connection and try again.',

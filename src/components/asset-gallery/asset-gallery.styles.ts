@@ -200,6 +200,39 @@ export const styles = [
   .empty-title {
     font-weight: 600;
   }
+  .live {
+    /* A quiet line above the overview, there from the first paint (as "Connecting…"), so nothing moves when it changes. */
+    justify-self: end;
+    margin: 0 0 calc(-0.75 * var(--_gap));
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    color: var(--_color-muted);
+    font-size: 0.8125rem;
+  }
+  /* A shape for each state, besides its words: a filled dot (live), a ring (connecting), two bars (paused). */
+  .live-mark {
+    box-sizing: border-box;
+    width: 0.7em;
+    height: 0.7em;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+  }
+  .live[data-state='live'] .live-mark {
+    background: var(--_status-ok-border);
+    border-color: var(--_status-ok-border);
+  }
+  .live[data-state='paused'] .live-mark {
+    border-radius: 0;
+    border-block: 0;
+    width: 0.55em;
+  }
+  @media (forced-colors: active) {
+    .live[data-state='live'] .live-mark {
+      background: CanvasText;
+      border-color: CanvasText;
+    }
+  }
   .notice {
     margin: 0;
     color: var(--_color-muted);

@@ -9,24 +9,25 @@ import {
   type ProviderStatus,
 } from '../../status/index.js';
 import { AgeElement } from '../shared/age-element.js';
-import { emit, type AssetsErrorDetail, type AssetsLoadedDetail, type StatusFilterChangeDetail, type UploadRequestDetail } from '../shared/events.js';
+import { emit, type AssetsErrorDetail, type AssetsLoadedDetail, type LiveChangeDetail, type StatusFilterChangeDetail, type UploadRequestDetail } from '../shared/events.js';
 import { numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
 import { styles } from './asset-gallery.styles.js';
 import { Connectivity } from './connectivity.js';
-import { AssetSource, DEFAULT_PAGE_SIZE, pageLimit, sameHeaders } from './data/asset-source.js';
-import { AssetView, sameAsset, stillShown } from './data/asset-view.js';
+import { AssetSource, DEFAULT_PAGE_SIZE, pageLimit, readHostAsset, sameHeaders } from './data/asset-source.js';
+import { AssetView, newerFirst, sameAsset, stillShown } from './data/asset-view.js';
 import { renderEmpty, renderError, renderFooter, renderSkeletons } from './gallery-states.js';
 import { GridFocus } from './grid/grid-focus.js';
 import { renderGrid } from './grid/grid-template.js';
 import { InfiniteScroll } from './grid/infinite-scroll.js';
+import { LiveLink, type LiveToken } from './live/live-link.js';
 import { VirtualRows } from './grid/virtual-rows.js';
 import { UrlFilter, type FilterOrigin } from './url-filter.js';
 import type { Uploader } from './uploads/upload-controller.js';
 import { UploadPanel } from './uploads/upload-panel.js';
 import { UploadResults } from './uploads/upload-results.js';
 
-export type { AssetsErrorDetail, AssetsLoadedDetail };
+export type { AssetsErrorDetail, AssetsLoadedDetail, LiveChangeDetail };
 
 const DEFAULT_URL_PARAM = 'provider_status';
 
@@ -50,6 +51,7 @@ const DEFAULT_URL_PARAM = 'provider_status';
  * @fires {CustomEvent<StatusFilterChangeDetail>} status-filter-restore - `{ status }`: with `sync-url`, the filter was read from the page's URL (on load, or on back/forward). Not cancelable: the URL already says it.
  * @fires {CustomEvent<AssetsLoadedDetail>} assets-loaded - `{ count, total? }`: a page arrived.
  * @fires {CustomEvent<AssetsErrorDetail>} assets-error - `{ message, kind, status?, retryAfterMs?, retryable }`: a page could not be loaded. `message` is for people; `kind` is `network`, `http`, `timeout`, `invalid-response` or `config`; `status` the HTTP status; `retryable` whether trying again later may help.
+ * @fires {CustomEvent<LiveChangeDetail>} live-change - `{ state }` with `live`: `live` (the event socket is open), `connecting`, or `paused` (no socket now: the server has none, or it dropped; the gallery keeps trying, more slowly each time).
  * @fires {CustomEvent<AssetOpenDetail>} asset-open - `{ asset }`: a card was opened (from `<media-card>`).
  * @fires {CustomEvent<UploadRequestDetail>} upload-request - `{ kind, assetId?, providerId, file?, url? }`, cancelable: about to upload; cancel to veto it or do it yourself.
  * @fires {CustomEvent<UploadStartDetail>} upload-start - `{ kind, assetId?, providerId, file?, url? }`: the upload request left.
@@ -62,6 +64,7 @@ const DEFAULT_URL_PARAM = 'provider_status';
  * @csspart card - Each `<media-card>`.
  * @csspart skeleton - A placeholder card's picture while the first page loads.
  * @csspart skeleton-line - A placeholder card's line of text.
+ * @csspart live - The live indicator (with `live`); also `live-live`, `live-connecting` or `live-paused` for its state.
  * @csspart notice - A note: offline, items that could not be shown, flagged assets left out of the bulk re-upload.
  * @csspart tray - Below the grid, held at the bottom of the viewport: the offline and skipped-items notes, the uploads on their way and the last outcome. It never pushes a card.
  * @csspart button - Every button of the gallery's own (not the cards' or the overview's); each also has a part of its own below.
@@ -166,6 +169,15 @@ export class AssetGallery extends AgeElement {
   /** Does the uploads instead of the assets client; its replies are read the same way. */
   @property({ attribute: false }) uploader: Uploader | undefined = undefined;
 
+  /** Follow the library while the page is open, through the backend's event socket (not for host `.assets`). */
+  @property({ type: Boolean, reflect: true }) live = false;
+
+  /** The event socket for `live`; by default the endpoint with its final `/assets` made `/ws/events` (`ws:`/`wss:`). */
+  @property({ attribute: 'events-url' }) eventsUrl: string | null = null;
+
+  /** The socket's `?token=`: a value, or a function asked again before every connect; by default the bearer token of `headers`. */
+  @property({ attribute: false }) liveToken: LiveToken = undefined;
+
   @state() private reloads = 0;
 
   readonly #source = new AssetSource(this, {
@@ -187,7 +199,7 @@ export class AssetGallery extends AgeElement {
     laidOut: () => this.#infinite.check(),
   });
   readonly #focus = new GridFocus(this, { rows: this.#rows, visible: () => this.#visible(), grid: () => this.#grid });
-  readonly #infinite = new InfiniteScroll(this, {
+  readonly #infinite: InfiniteScroll = new InfiniteScroll(this, {
     sentinel: () => (this.infiniteScroll ? this.renderRoot.querySelector('.sentinel') : null),
     mayLoad: () => !this.#source.loadingMore && !this.#source.loadMoreError,
     loadMore: () => void this.loadMore(),
@@ -214,6 +226,18 @@ export class AssetGallery extends AgeElement {
     addFiles: (files) => this.uploadFiles(files),
     addUrl: (url) => this.uploadFromUrl(url),
     reuploadAll: () => void this.reuploadLocalOnly(),
+  });
+  readonly #live = new LiveLink(this, {
+    target: () => (this.live && !this.#source.hostAssets ? { endpoint: this.endpoint, eventsUrl: this.eventsUrl } : null),
+    token: () => this.liveToken,
+    headers: () => this.headers,
+    client: () => this.#source.client,
+    shown: (id) => this.#view.byId(this.#all(), id),
+    words: () => ({ copy: this.words.copy, locale: this.words.locale }),
+    apply: (change) => this.#applyChanges(change.assets, change.deleted),
+    catchUp: async (signal) => {
+      if (await this.#source.refreshShown(signal)) this.#view.forgetChanges();
+    },
   });
   readonly #results = new UploadResults(this, {
     source: this.#source,
@@ -250,6 +274,22 @@ export class AssetGallery extends AgeElement {
     this.#panel.uploads.cancelBulk();
   }
 
+  /**
+   * Shows the server's newer copy of one asset (a raw item or an `Asset`): on its card, in the counts and the filter;
+   * one not shown yet takes its place by `created_at`. For hosts that follow changes themselves (host `.assets`, their
+   * own socket). Returns false for an item that cannot be shown.
+   */
+  updateAsset(item: unknown): boolean {
+    const asset = readHostAsset(item);
+    if (asset) this.#applyChanges([asset], []);
+    return asset !== null;
+  }
+
+  /** Takes a deleted asset off the gallery and its counts. */
+  removeAsset(id: number): void {
+    this.#applyChanges([], [id]);
+  }
+
   /** Fetches everything again (after an error, or when the host knows the data changed). */
   reload(): void {
     this.reloads += 1;
@@ -276,12 +316,19 @@ export class AssetGallery extends AgeElement {
     if (has('endpoint', 'api')) uploads.sourceChanged();
     else if (has('assets')) uploads.sourceChanged(stillShown(this.#view.lastBase, this.#source.hostAssets));
     else if (has('fetch', 'headers')) uploads.sourceChanged(() => true);
-    if (has('endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads')) this.#view.forgetUploads();
+    // A new first page is fresher than what uploads and live updates said before it (the host's own list keeps them).
+    if (has('endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads') || (has('statusFilter', 'pageSize') && !this.#source.hostAssets)) {
+      this.#view.forgetChanges();
+    }
     if (changed.has('statusFilter') && this.statusFilter !== null && !isProviderStatus(this.statusFilter)) this.statusFilter = null;
     if (has('endpoint', 'api', 'fetch', 'headers', 'statusFilter', 'pageSize', 'assets', 'reloads')) {
       this.#source.restart({ totals: has('endpoint', 'api', 'fetch', 'headers', 'reloads') });
     }
     if (changed.has('statusFilter')) this.#urlFilter.changed(changed.get('statusFilter') !== undefined);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#live.sync(['liveToken', 'headers', 'fetch'].some((key) => changed.has(key as keyof AssetGallery)));
   }
 
   protected override render(): TemplateResult {
@@ -298,6 +345,7 @@ export class AssetGallery extends AgeElement {
     });
     const panel = this.#panel;
     return html`<div part="base" class="base" @dragover=${panel.onDragOver} @dragleave=${panel.onDragLeave} @drop=${panel.onDrop}>
+      ${this.#live.render(copy)}
       <status-overview
         part="overview"
         .counts=${counts}
@@ -307,6 +355,7 @@ export class AssetGallery extends AgeElement {
         @status-filter-change=${this.#onOverviewFilter}
       ></status-overview>
       <p class="visually-hidden" role="status">${source.firstPage === 'complete' && !source.hostAssets ? formatPlural(copy.gallery.loaded, source.loaded.length, this.words.locale) : ''}</p>
+      <p class="visually-hidden" role="status">${this.#live.announcement}</p>
       ${this.uploads ? panel.renderToolbar(this.#view.counts(all)) : nothing}
       ${this.#renderBody(all)}
       <div part="tray" class="tray">
@@ -364,6 +413,14 @@ export class AssetGallery extends AgeElement {
   /** The source's assets as uploads left them, with the ones uploaded here on top. */
   #all(): Asset[] {
     return this.#view.all(this.#source.hostAssets ?? this.#source.loaded);
+  }
+
+  /** Shows changes the server told of: an asset not shown joins when it falls within the loaded pages. */
+  #applyChanges(assets: Asset[], deleted: number[]): void {
+    const last = this.#source.loaded.at(-1);
+    const belongs = (asset: Asset) => !!this.#source.hostAssets || !this.#source.hasMore || !last || newerFirst(asset, last) <= 0;
+    this.#view.applyChanges({ assets, deleted }, belongs);
+    this.#source.refreshTotalsSoon();
   }
 
   #visible(): Asset[] {

@@ -29,6 +29,8 @@ export interface AgeEventMap {
   'assets-loaded': AssetsLoadedDetail;
   /** `<asset-gallery>`: a page of assets could not be loaded. */
   'assets-error': AssetsErrorDetail;
+  /** `<asset-gallery live>`: the live connection changed state. */
+  'live-change': LiveChangeDetail;
 }
 
 /** The name of one of the elements' events. */
@@ -95,6 +97,14 @@ export type AssetsErrorDetail = ErrorDetail;
 export interface UploadErrorDetail extends ErrorDetail {
   /** The asset uploaded again (`reupload`); absent for a file or a URL. */
   assetId?: number;
+}
+
+/**
+ * `live-change`: `live` while the event socket is open (changes show as they happen), `connecting` while it is
+ * being opened, `paused` while there is none (the server has no socket, or it dropped; the gallery keeps trying).
+ */
+export interface LiveChangeDetail {
+  state: 'connecting' | 'live' | 'paused';
 }
 
 /** How `emit` dispatches: bubbling and composed always; cancelable when asked. */

@@ -66,6 +66,8 @@ export class AssetSource implements ReactiveController {
   #pageByOffset = false;
   #lastPageFull = false;
   #hostCache: { source: Iterable<unknown>; assets: Asset[] } | undefined;
+  /** Bumped by every restart: a refresh that started before one is not shown. */
+  #generation = 0;
 
   readonly #firstPage: Task<readonly [AssetsClient, ProviderStatus | null, number], AssetPage>;
   readonly #nextPage: Task<readonly [], AssetPage>;
@@ -168,6 +170,7 @@ export class AssetSource implements ReactiveController {
 
   /** Drops every load in flight and what they were adding to; fetches the first page again (and the totals). */
   restart(options: { totals: boolean }): void {
+    this.#generation += 1;
     this.#nextPage.abort();
     this.loaded = [];
     this.skipped = 0;
@@ -189,6 +192,44 @@ export class AssetSource implements ReactiveController {
   async loadMore(): Promise<void> {
     if (this.hostAssets || this.loadingMore || !this.hasMore || this.firstPage !== 'complete') return;
     await this.#nextPage.run([]).catch(() => undefined);
+  }
+
+  /**
+   * Fetches again the pages shown, one request per page, and shows them in place of the old ones once all are
+   * here (the live socket reopened: what changed meanwhile was not sent). Resolves false when there was nothing to
+   * refresh or another load replaced it; an error leaves what is shown.
+   */
+  async refreshShown(signal: AbortSignal): Promise<boolean> {
+    if (this.hostAssets || this.firstPage !== 'complete') return false;
+    const generation = this.#generation;
+    const { filter, limit } = this.#config();
+    const pages = Math.max(1, Math.ceil(this.#received / limit));
+    this.#nextPage.abort(); // its page would land on the refreshed list at the old place
+    let assets: Asset[] = [];
+    let skipped = 0;
+    let received = 0;
+    let page: AssetPage | undefined;
+    try {
+      for (let index = 0; index < pages && (index === 0 || received >= index * limit); index++) {
+        const position = index === 0 ? {} : this.#pageByOffset || !page?.next_cursor ? { offset: received } : { cursor: page.next_cursor };
+        page = await this.#client.list({ limit, provider_status: filter, ...position }, { signal });
+        assets = dedupe(assets, page.assets);
+        skipped += page.skipped;
+        received += page.assets.length + page.skipped;
+      }
+    } catch {
+      return false;
+    }
+    if (signal.aborted || !page || generation !== this.#generation) return false;
+    this.loaded = assets;
+    this.skipped = skipped;
+    this.#received = received;
+    if (page.total !== null) this.total = page.total;
+    this.#nextCursor = page.next_cursor;
+    this.#lastPageFull = page.assets.length + page.skipped >= limit;
+    this.refreshTotalsSoon();
+    this.#host.requestUpdate();
+    return true;
   }
 
   /** The server's totals are stale after uploads: ask again once they settle. */
@@ -263,7 +304,7 @@ function readHostAssets(given: Iterable<unknown>): Asset[] {
 }
 
 /** One host item as an asset, or null; an item whose getters throw is skipped, not the rest of the list. */
-function readHostAsset(item: unknown): Asset | null {
+export function readHostAsset(item: unknown): Asset | null {
   try {
     return isParsedAsset(item) ? item : parseAsset(item);
   } catch {

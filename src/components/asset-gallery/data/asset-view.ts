@@ -22,8 +22,12 @@ export class AssetView {
   #patches = new Map<number, Asset>();
   /** Assets uploaded here, shown on top until the server's pages include them. */
   #added: Asset[] = [];
+  /** Assets the server told of since (live), not in its pages: in created order among them. */
+  #placed: Asset[] = [];
+  /** Ids of assets the server deleted since their page came. */
+  #removed = new Set<number>();
 
-  #all = { base: null as readonly Asset[] | null, patches: this.#patches, added: this.#added, list: [] as Asset[] };
+  #all = { base: null as readonly Asset[] | null, patches: this.#patches, added: this.#added, placed: this.#placed, removed: this.#removed, list: [] as Asset[] };
   #visible = { of: null as Asset[] | null, filter: undefined as ProviderStatus | null | undefined, list: [] as Asset[] };
   /** The assets split by status, made on the first filter switch: later switches need no pass over them. */
   #byStatus = { of: null as Asset[] | null, buckets: new Map<ProviderStatus, Asset[]>() };
@@ -35,10 +39,32 @@ export class AssetView {
     this.#host = host;
   }
 
-  /** New data from the source: what uploads taught us about the old data is in it, or no longer applies. */
-  forgetUploads(): void {
+  /** New data from the source: what uploads and live updates taught us about the old data is in it, or no longer applies. */
+  forgetChanges(): void {
     this.#patches = new Map();
     this.#added = [];
+    this.#placed = [];
+    this.#removed = new Set();
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Changes the server told of since the pages came (live updates, or the host's own): an asset shown is replaced
+   * where it is; one not shown is put in created order when `belongs` says it is in the loaded range (later pages
+   * bring the others); a deleted one goes.
+   */
+  applyChanges(change: { assets: readonly Asset[]; deleted: readonly number[] }, belongs: (asset: Asset) => boolean): void {
+    const shown = this.#all.list;
+    for (const asset of change.assets) {
+      if (this.byId(shown, asset.id)) this.patch(asset);
+      else if (belongs(asset)) this.#placed = insertByAge(this.#placed.filter((placed) => placed.id !== asset.id), asset);
+    }
+    if (change.deleted.length > 0) {
+      const deleted = new Set(change.deleted);
+      this.#removed = new Set([...this.#removed, ...deleted]);
+      this.#added = this.#added.filter((asset) => !deleted.has(asset.id));
+      this.#placed = this.#placed.filter((asset) => !deleted.has(asset.id));
+    }
     this.#host.requestUpdate();
   }
 
@@ -46,6 +72,7 @@ export class AssetView {
   patch(asset: Asset): void {
     this.#patches = new Map(this.#patches).set(asset.id, asset);
     if (this.#added.some((added) => added.id === asset.id)) this.#added = this.#added.map((added) => (added.id === asset.id ? asset : added));
+    if (this.#placed.some((placed) => placed.id === asset.id)) this.#placed = this.#placed.map((placed) => (placed.id === asset.id ? asset : placed));
     this.#host.requestUpdate();
   }
 
@@ -60,19 +87,19 @@ export class AssetView {
     return this.#all.base;
   }
 
-  /** The source's assets, as uploads left them, with the ones uploaded here on top. */
+  /** The source's assets, as uploads and live updates left them, with the ones uploaded here on top. */
   all(base: readonly Asset[]): Asset[] {
     const all = this.#all;
-    if (all.base !== base || all.patches !== this.#patches || all.added !== this.#added) {
-      const patches = this.#patches;
-      const patched = patches.size > 0 ? base.map((asset) => patches.get(asset.id) ?? asset) : (base as Asset[]);
-      const known = this.#added.length > 0 ? new Set(patched.map((asset) => asset.id)) : null;
-      this.#all = {
-        base,
-        patches,
-        added: this.#added,
-        list: known ? [...this.#added.filter((asset) => !known.has(asset.id)), ...patched] : patched,
-      };
+    const [patches, added, placed, removed] = [this.#patches, this.#added, this.#placed, this.#removed];
+    if (all.base !== base || all.patches !== patches || all.added !== added || all.placed !== placed || all.removed !== removed) {
+      let list = patches.size > 0 ? base.map((asset) => patches.get(asset.id) ?? asset) : (base as Asset[]);
+      if (removed.size > 0) list = list.filter((asset) => !removed.has(asset.id));
+      if (placed.length > 0) list = mergeByAge(list, placed);
+      if (added.length > 0) {
+        const known = new Set(list.map((asset) => asset.id));
+        list = [...added.filter((asset) => !known.has(asset.id)), ...list];
+      }
+      this.#all = { base, patches, added, placed, removed, list };
     }
     return this.#all.list;
   }
@@ -156,4 +183,28 @@ export function stillShown(before: readonly Asset[] | null, after: readonly Asse
     const [old, now] = [maps[0].get(id), maps[1].get(id)];
     return !!old && !!now && sameAsset(old, now);
   };
+}
+
+/** Newer first, as the server lists them (`created_at DESC, id DESC`); an asset without a date is oldest. */
+export function newerFirst(a: Asset, b: Asset): number {
+  const [left, right] = [a.created_at ?? '', b.created_at ?? ''];
+  return left === right ? b.id - a.id : left < right ? 1 : -1;
+}
+
+function insertByAge(sorted: Asset[], asset: Asset): Asset[] {
+  const index = sorted.findIndex((other) => newerFirst(asset, other) < 0);
+  return index === -1 ? [...sorted, asset] : [...sorted.slice(0, index), asset, ...sorted.slice(index)];
+}
+
+/** The list with `placed` (newer first) put where they belong by age; ids the list has already are left out. */
+function mergeByAge(list: Asset[], placed: readonly Asset[]): Asset[] {
+  const known = new Set(list.map((asset) => asset.id));
+  const extra = placed.filter((asset) => !known.has(asset.id));
+  const result: Asset[] = [];
+  let next = 0;
+  for (const asset of list) {
+    while (next < extra.length && newerFirst(extra[next] as Asset, asset) < 0) result.push(extra[next++] as Asset);
+    result.push(asset);
+  }
+  return result.concat(extra.slice(next));
 }
