@@ -9,11 +9,12 @@ import {
   type ProviderStatus,
 } from '../../status/index.js';
 import { AgeElement } from '../shared/age-element.js';
-import { emit, type AssetsErrorDetail, type AssetsLoadedDetail, type LiveChangeDetail, type StatusFilterChangeDetail, type UploadRequestDetail } from '../shared/events.js';
+import type { AssetsErrorDetail, AssetsLoadedDetail, LiveChangeDetail, UploadRequestDetail } from '../shared/events.js';
 import { numberFormat } from '../shared/locale.js';
 import { visuallyHidden } from '../shared/status-styles.js';
 import { styles } from './asset-gallery.styles.js';
 import { Connectivity } from './connectivity.js';
+import { FilterChoice } from './filter-choice.js';
 import { AssetSource, DEFAULT_PAGE_SIZE, pageLimit, readHostAsset, sameHeaders } from './data/asset-source.js';
 import { AssetView, newerFirst, sameAsset, stillShown } from './data/asset-view.js';
 import { renderEmpty, renderError, renderFooter, renderSkeletons } from './gallery-states.js';
@@ -22,7 +23,6 @@ import { renderGrid } from './grid/grid-template.js';
 import { InfiniteScroll } from './grid/infinite-scroll.js';
 import { LiveLink, type LiveToken } from './live/live-link.js';
 import { VirtualRows } from './grid/virtual-rows.js';
-import { UrlFilter, type FilterOrigin } from './url-filter.js';
 import type { Uploader } from './uploads/upload-controller.js';
 import { UploadPanel } from './uploads/upload-panel.js';
 import { UploadResults } from './uploads/upload-results.js';
@@ -204,11 +204,11 @@ export class AssetGallery extends AgeElement {
     mayLoad: () => !this.#source.loadingMore && !this.#source.loadMoreError,
     loadMore: () => void this.loadMore(),
   });
-  readonly #urlFilter = new UrlFilter(this, {
+  readonly #filter = new FilterChoice(this, {
     enabled: () => this.syncUrl,
     param: () => this.urlParam || DEFAULT_URL_PARAM,
     current: () => this.statusFilter,
-    restore: (status) => void this.#setFilter(status, 'history'),
+    set: (status) => (this.statusFilter = status),
   });
   readonly #connectivity = new Connectivity(this, () => {
     // Back online: what failed is tried again by itself (the Retry buttons stay for everything else).
@@ -324,7 +324,7 @@ export class AssetGallery extends AgeElement {
     if (has('endpoint', 'api', 'fetch', 'headers', 'statusFilter', 'pageSize', 'assets', 'reloads')) {
       this.#source.restart({ totals: has('endpoint', 'api', 'fetch', 'headers', 'reloads') });
     }
-    if (changed.has('statusFilter')) this.#urlFilter.changed(changed.get('statusFilter') !== undefined);
+    if (changed.has('statusFilter')) this.#filter.changed(changed.get('statusFilter') !== undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -352,7 +352,7 @@ export class AssetGallery extends AgeElement {
         counts-source=${countsSource}
         .statusFilter=${this.statusFilter}
         .copy=${this.copy}
-        @status-filter-change=${this.#onOverviewFilter}
+        @status-filter-change=${this.#filter.onOverviewChange}
       ></status-overview>
       <p class="visually-hidden" role="status">${source.firstPage === 'complete' && !source.hostAssets ? formatPlural(copy.gallery.loaded, source.loaded.length, this.words.locale) : ''}</p>
       <p class="visually-hidden" role="status">${this.#live.announcement}</p>
@@ -384,7 +384,7 @@ export class AssetGallery extends AgeElement {
     const visible = this.#view.visible(all, this.statusFilter);
     if (visible.length === 0) {
       const loadedSoFar = source.hasMore && source.loaded.length > 0 ? source.loaded.length : null;
-      return html`${renderEmpty(copy, this.words.locale, { filter: this.statusFilter, loadedSoFar, clearFilter: this.#clearFilter })}${footer}`;
+      return html`${renderEmpty(copy, this.words.locale, { filter: this.statusFilter, loadedSoFar, clearFilter: this.#filter.clear })}${footer}`;
     }
     const window = this.#rows.window(visible.length);
     const states = this.#panel.uploads.assetStates;
@@ -430,25 +430,4 @@ export class AssetGallery extends AgeElement {
   readonly #onCardUploadRequest = (event: Event): void => {
     this.#panel.onCardRequest(event as CustomEvent<UploadRequestDetail>, (id) => (id === undefined ? undefined : this.#view.byId(this.#all(), id)));
   };
-
-  readonly #onOverviewFilter = (event: CustomEvent<StatusFilterChangeDetail>): void => {
-    // The gallery asks the page itself; a veto keeps the overview's pressed button where it was too.
-    event.stopPropagation();
-    if (!this.#setFilter(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user')) event.preventDefault();
-  };
-
-  readonly #clearFilter = (): void => void this.#setFilter(null, 'user');
-
-  /**
-   * A person's choice asks the page first (`status-filter-change`, cancelable); a restore from the URL says what
-   * it restored (`status-filter-restore`). Returns false when the page vetoed the change.
-   */
-  #setFilter(status: ProviderStatus | null, origin: FilterOrigin): boolean {
-    if (status === this.statusFilter) return true;
-    if (origin === 'user' && !emit(this, 'status-filter-change', { status }, { cancelable: true })) return false;
-    this.#urlFilter.willChange(origin);
-    this.statusFilter = status;
-    if (origin === 'history') emit(this, 'status-filter-restore', { status });
-    return true;
-  }
 }

@@ -1,32 +1,55 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isProviderStatus, type ProviderStatus } from '../../status/index.js';
+import { emit, type StatusFilterChangeDetail } from '../shared/events.js';
 
 /** Where a filter change came from: it decides how the page URL follows. */
 export type FilterOrigin = 'user' | 'history' | 'host';
 
-export interface UrlFilterOptions {
+export interface FilterChoiceOptions {
   /** `sync-url` is on. */
   enabled: () => boolean;
   /** The query parameter (`url-param`, by default `provider_status`): two galleries on one page each take their own. */
   param: () => string;
   /** The filter now. */
   current: () => ProviderStatus | null;
-  /** The URL says another filter (on load, or on back/forward). */
-  restore: (status: ProviderStatus | null) => void;
+  /** Makes `status` the filter. */
+  set: (status: ProviderStatus | null) => void;
 }
 
 /**
- * The filter mirrored in the page's URL: read on load (a missing parameter keeps the host's filter) and on
- * back/forward (a missing one means all); a person's choice gets its own history entry, a host's change replaces
- * the current one, a restore from the URL writes nothing.
+ * The status filter as a person, the page's URL and the host change it. A person's choice asks the page first
+ * (`status-filter-change`, cancelable) and gets its own history entry; with `sync-url` the filter is read from the
+ * URL on load (a missing parameter keeps the host's filter) and on back/forward (a missing one means all), which
+ * fires `status-filter-restore` and writes nothing; a host's change replaces the current history entry.
  */
-export class UrlFilter implements ReactiveController {
-  readonly #options: UrlFilterOptions;
+export class FilterChoice implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: FilterChoiceOptions;
   #origin: FilterOrigin = 'host';
 
-  constructor(host: ReactiveControllerHost, options: UrlFilterOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: FilterChoiceOptions) {
+    this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  /** The overview's `status-filter-change`: the gallery asks the page itself; a veto keeps the overview's pressed button too. */
+  readonly onOverviewChange = (event: CustomEvent<StatusFilterChangeDetail>): void => {
+    event.stopPropagation();
+    if (!this.#choose(isProviderStatus(event.detail.status) ? event.detail.status : null, 'user')) event.preventDefault();
+  };
+
+  /** "Show all assets". */
+  readonly clear = (): void => void this.#choose(null, 'user');
+
+  /** Returns false when the page vetoed the change. */
+  #choose(status: ProviderStatus | null, origin: FilterOrigin): boolean {
+    if (status === this.#options.current()) return true;
+    if (origin === 'user' && !emit(this.#host, 'status-filter-change', { status }, { cancelable: true })) return false;
+    this.#origin = origin;
+    this.#options.set(status);
+    if (origin === 'history') emit(this.#host, 'status-filter-restore', { status });
+    return true;
   }
 
   hostConnected(): void {
@@ -36,11 +59,6 @@ export class UrlFilter implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('popstate', this.#onPopState);
-  }
-
-  /** The next change of the filter comes from `origin` (the host's own changes need no word). */
-  willChange(origin: FilterOrigin): void {
-    this.#origin = origin;
   }
 
   /** The filter changed (from `hadValue`: it was set before, not the first render): the URL follows. */
@@ -66,6 +84,6 @@ export class UrlFilter implements ReactiveController {
     const value = new URL(window.location.href).searchParams.get(this.#options.param());
     if (onLoad && value === null) return;
     const status = isProviderStatus(value) ? value : null;
-    if (status !== this.#options.current()) this.#options.restore(status);
+    this.#choose(status, 'history');
   }
 }
