@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { artworkSvg } from './art.js';
 import { createMockDb, type MockAsset, type MockDb } from './db.js';
+import { isRecord, mixInInvalidItems, queryParams, searchParams, validate, validationError, type ListParams } from './params.js';
 import { SCENARIOS, type MockBehaviour, type ScenarioName } from './scenarios.js';
 
 export interface MockBackendOptions extends MockBehaviour {
@@ -21,8 +22,6 @@ export interface MockBackend {
 }
 
 type ApiStyle = 'query' | 'search';
-const MEDIA_TYPES = ['video', 'image', 'audio', '3d_model'];
-const STATUS_FILTERS = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
 const PROVIDER_DOWN_ERROR = (provider: string) => `No available account for provider '${provider}'`;
 /** The backend's 502 when the provider upload fails outright (`ensure_asset=false`, the HEAD multipart upload). */
 const BAD_GATEWAY_DETAIL = (provider: string) => `Provider upload failed: ${capitalize(provider)} upload failed: upstream timeout`;
@@ -359,93 +358,6 @@ export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBacke
   return createMockBackend({ ...options, scenario }).handlers;
 }
 
-interface ListParams {
-  limit?: number;
-  offset?: number;
-  cursor?: [createdAt: string, id: number];
-  provider_status?: string;
-  media_type?: string[];
-  q?: string;
-  invalid?: { loc: string[]; msg: string };
-}
-
-function queryParams(search: URLSearchParams): ListParams {
-  return readParams((key) => search.get(key) ?? undefined, ['query']);
-}
-
-function searchParams(body: Record<string, unknown>): ListParams {
-  const filters = isRecord(body.filters) ? body.filters : {};
-  const mediaType = filters.media_type ?? body.media_type;
-  const params = readParams((key) => bodyText(body[key]), ['body']);
-  if (mediaType !== undefined && mediaType !== null) params.media_type = (Array.isArray(mediaType) ? mediaType : [mediaType]).map(String);
-  return params;
-}
-
-/** A JSON body's field as the text a query parameter would carry; an object or array as its JSON, which no field accepts. */
-function bodyText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-/** Reads and checks the list parameters the way FastAPI would (a 422 with `detail` for a bad one). */
-function readParams(get: (key: string) => string | undefined, loc: string[]): ListParams {
-  const params: ListParams = {};
-  const fail = (key: string, msg: string): ListParams => ({ invalid: { loc: [...loc, key], msg } });
-  const limit = get('limit');
-  if (limit !== undefined) {
-    const value = Number(limit);
-    if (!Number.isInteger(value) || value < 1 || value > 100) return fail('limit', 'Input should be an integer between 1 and 100');
-    params.limit = value;
-  }
-  const offset = get('offset');
-  if (offset !== undefined) {
-    const value = Number(offset);
-    if (!Number.isInteger(value) || value < 0) return fail('offset', 'Input should be greater than or equal to 0');
-    params.offset = value;
-  }
-  const cursor = get('cursor');
-  if (cursor) {
-    const split = cursor.lastIndexOf('|');
-    const id = Number(cursor.slice(split + 1));
-    if (split < 1 || !Number.isInteger(id)) return fail('cursor', 'Invalid cursor');
-    params.cursor = [cursor.slice(0, split), id];
-  }
-  const status = get('provider_status');
-  if (status !== undefined) {
-    if (!STATUS_FILTERS.includes(status)) return fail('provider_status', `Input should be ${STATUS_FILTERS.map((s) => `'${s}'`).join(', ')}`);
-    params.provider_status = status;
-  }
-  const mediaType = get('media_type');
-  if (mediaType !== undefined) params.media_type = [mediaType];
-  const q = get('q');
-  if (q) params.q = q;
-  return params;
-}
-
-function validate(params: ListParams): Response | undefined {
-  if (params.invalid) return validationError(params.invalid.loc, params.invalid.msg);
-  const badType = params.media_type?.find((type) => !MEDIA_TYPES.includes(type));
-  if (badType !== undefined) return validationError(['query', 'media_type'], `Input should be ${MEDIA_TYPES.map((t) => `'${t}'`).join(', ')}`);
-  return undefined;
-}
-
-function validationError(loc: string[], msg: string): Response {
-  return HttpResponse.json({ detail: [{ type: 'value_error', loc, msg }] }, { status: 422 });
-}
-
-/** One item gets fields of the wrong type (still shown); every seventh item is broken past showing. */
-function mixInInvalidItems(items: unknown[]): void {
-  if (isRecord(items[0])) Object.assign(items[0], { width: 'wide', tags: 'oops', created_at: 'yesterday' });
-  const broken = [
-    (item: unknown) => ({ ...(item as object), id: null }),
-    () => 'not an asset',
-    (item: unknown) => ({ ...(item as object), id: 'abc' }),
-  ];
-  for (let index = 6, n = 0; index < items.length; index += 7, n++) items[index] = broken[n % broken.length]?.(items[index]);
-}
-
 function svg(body: string): Response {
   return new HttpResponse(body, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } });
 }
@@ -470,8 +382,4 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
