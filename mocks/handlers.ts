@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { artworkSvg } from './art.js';
 import { createMockDb, type MockAsset, type MockDb } from './db.js';
-import { isRecord, mixInInvalidItems, queryParams, searchParams, validate, validationError, type ListParams } from './params.js';
+import { bulkIds, isRecord, mixInInvalidItems, queryParams, searchParams, validate, validationError, type ListParams } from './params.js';
 import { SCENARIOS, type MockBehaviour, type ScenarioName } from './scenarios.js';
 
 export interface MockBackendOptions extends MockBehaviour {
@@ -269,6 +269,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
         });
 
+  /** `POST {endpoint}/bulk/get`: the assets of the ids asked for, in the HEAD list shape; a missing id is simply absent. */
+  const bulkGet: HttpResponseResolver<Record<string, never>> =
+    behaviour.bulkGet === false
+      ? slow(() => HttpResponse.json({ detail: 'Not Found' }, { status: 404 }))
+      : slow(async ({ request }) => {
+          const ids = bulkIds(await request.json().catch(() => undefined));
+          if (ids instanceof Response) return ids;
+          const origin = new URL(request.url).origin;
+          const assets = [...new Set(ids)].map((id) => db.get(id)).filter((asset) => asset !== undefined);
+          return failure() ?? HttpResponse.json(assets.map((asset) => dto(asset, 'search', origin)));
+        });
+
   const handlers: HttpHandler[] = [
     http.get(
       `*${path}`,
@@ -327,6 +339,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return badGateway(providerId) ?? saveAndUpload({ media_type, mime_type, description: null, tags }, providerId, requestUrl.origin);
       }),
     ),
+    // Before the `/:id` routes, so that none of them takes "bulk" for an id.
+    http.post(`*${path}/bulk/get`, bulkGet),
     http.post(`*${path}/:id/reupload`, reupload),
     http.get(`*${path}/:id/file`, ({ params }) => fileOf(found(params.id))),
     http.get(

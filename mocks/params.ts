@@ -76,7 +76,22 @@ export function validate(params: ListParams): Response | undefined {
   return undefined;
 }
 
-export function validationError(loc: string[], msg: string): Response {
+/** The most ids `POST {endpoint}/bulk/get` takes (PixSim7's `BulkGetRequest`). */
+export const BULK_GET_MAX = 200;
+
+/** The ids of a `bulk/get` body `{"asset_ids": [...]}`, or FastAPI's 422 for a body it would refuse. */
+export function bulkIds(body: unknown): number[] | Response {
+  if (!isRecord(body)) return validationError(['body'], 'Input should be a valid dictionary or object');
+  const ids = body.asset_ids;
+  if (ids === undefined) return validationError(['body', 'asset_ids'], 'Field required');
+  if (!Array.isArray(ids)) return validationError(['body', 'asset_ids'], 'Input should be a valid list');
+  const bad = ids.findIndex((id) => !Number.isInteger(id));
+  if (bad !== -1) return validationError(['body', 'asset_ids', bad], 'Input should be a valid integer');
+  if (ids.length > BULK_GET_MAX) return validationError(['body', 'asset_ids'], `List should have at most ${BULK_GET_MAX} items after validation, not ${ids.length}`);
+  return ids as number[];
+}
+
+export function validationError(loc: (string | number)[], msg: string): Response {
   return HttpResponse.json({ detail: [{ type: 'value_error', loc, msg }] }, { status: 422 });
 }
 

@@ -22,6 +22,11 @@ export interface MockBehaviour {
    * false that route answers as FastAPI answers any route it does not have: 404 `{"detail":"Not Found"}`.
    */
   reupload?: boolean;
+  /**
+   * Whether the backend has `POST {endpoint}/bulk/get` (Era A did not). Default true; when false that route
+   * answers as FastAPI answers any route it does not have: 404 `{"detail":"Not Found"}`.
+   */
+  bulkGet?: boolean;
   /** Accepted assets get flagged by moderation this long (ms) after they were accepted. */
   moderationDelayMs?: number;
   /** Sends no `provider_status` key, like servers from before the field existed. */
@@ -56,7 +61,7 @@ export const SCENARIOS = {
   'upload-slow': { uploadLatencyMs: 3000 },
   'no-reupload-route': { reupload: false },
   moderation: { moderationDelayMs: 5000 },
-  'old-server': { omitProviderStatus: true },
+  'old-server': { omitProviderStatus: true, bulkGet: false },
   'ignores-filter': { ignoreStatusFilter: true },
   'invalid-items': { invalidItems: true },
   empty: { count: 0 },
@@ -87,7 +92,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'upload-slow': 'Every upload takes 3 s',
   'no-reupload-route': 'An older server without the reupload route',
   moderation: 'Moderation flags an accepted asset 5 s later',
-  'old-server': 'An old server that sends no provider_status',
+  'old-server': 'An old server that sends no provider_status and has no bulk/get',
   'ignores-filter': 'A server that ignores the provider_status filter',
   'invalid-items': 'Some items in every page cannot be shown',
   empty: 'An empty library',

@@ -62,6 +62,27 @@ test('takes a multipart upload over HTTP', async () => {
   assert.deepEqual([...new Uint8Array(await stored.arrayBuffer())], [1, 2, 3]);
 });
 
+test('answers bulk/get over HTTP: the assets of the ids, a missing id absent; old-server has no such route', async () => {
+  const bulkGet = (at: string, ids: number[]) =>
+    fetch(`${at}/api/v1/assets/bulk/get`, { method: 'POST', body: JSON.stringify({ asset_ids: ids }), headers: { 'Content-Type': 'application/json' } });
+  const page = await createAssetsClient({ endpoint: `${origin}/api/v1/assets` }).list({ limit: 2 });
+  const ids = page.assets.map((asset) => asset.id);
+  const response = await bulkGet(origin, [...ids, 99_999]);
+  assert.equal(response.status, 200);
+  const assets = (await response.json()) as { id: number; provider_uploads: unknown }[];
+  assert.deepEqual(assets.map((asset) => asset.id), ids);
+  assert.ok(assets.every((asset) => 'provider_uploads' in asset), 'the HEAD list shape');
+  const old = await startCli('--scenario', 'old-server');
+  try {
+    const missing = await bulkGet(old.origin, ids);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(await missing.json(), { detail: 'Not Found' });
+  } finally {
+    old.child.kill('SIGTERM');
+    await once(old.child, 'exit');
+  }
+});
+
 test('plays the failure scenarios over HTTP: an HTTP error and a dropped connection', async () => {
   const failing = await startCli('--scenario', 'server-error');
   const dropping = await startCli('--scenario', 'network-error');
