@@ -1,6 +1,7 @@
-import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { delay, http, HttpResponse, type AnyHandler, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { artworkSvg } from './art.js';
 import { createMockDb, type MockAsset, type MockDb } from './db.js';
+import { createLive, type MockChanges, type MockSocket } from './live.js';
 import { bulkIds, isRecord, mixInInvalidItems, queryParams, searchParams, validate, validationError, type ListParams } from './params.js';
 import { SCENARIOS, type MockBehaviour, type ScenarioName } from './scenarios.js';
 
@@ -18,7 +19,12 @@ export interface MockBackendOptions extends MockBehaviour {
 export interface MockBackend {
   db: MockDb;
   behaviour: MockBehaviour;
+  /** The HTTP handlers only (for `mockFetch` and `startMockServer`); the socket's are `socket.handlers`. */
   handlers: HttpHandler[];
+  /** The live event socket: its MSW handlers, its connections, and switches for tests. */
+  socket: MockSocket;
+  /** Changes to the library that the socket announces, as the real backend's do. */
+  changes: MockChanges;
 }
 
 type ApiStyle = 'query' | 'search';
@@ -40,7 +46,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const behaviour: MockBehaviour = { ...SCENARIOS[scenario], ...overrides };
   const db = givenDb ?? createMockDb({ seed, count: behaviour.count, now });
   const path = pathOf(endpoint);
-  const mediaPath = `${path.replace(/\/[^/]*$/, '')}/media`;
+  const apiPath = path.replace(/\/[^/]*$/, '');
+  const mediaPath = `${apiPath}/media`;
   const moderationStart = db.now();
 
   if (behaviour.moderationDelayMs !== undefined) {
@@ -48,6 +55,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const newestOk = db.assets.find((asset) => db.status(asset) === 'ok');
     if (newestOk) newestOk.flag_at = moderationStart + behaviour.moderationDelayMs;
   }
+
+  const live = createLive({ db, behaviour, apiPath });
 
   /** Waits the scenario's latency, checks the Authorization header when the scenario asks for one, then answers. */
   const slow =
@@ -192,7 +201,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     asset.provider_id = providerId;
     asset.provider_asset_id = db.providerAssetId(asset.media_type);
     asset.cdn_name = db.cdnName(asset.media_type);
-    if (behaviour.moderationDelayMs !== undefined) asset.flag_at = db.now() + behaviour.moderationDelayMs;
+    if (behaviour.moderationDelayMs === undefined) return;
+    asset.flag_at = db.now() + behaviour.moderationDelayMs;
+    live.watchFlag(asset);
   }
 
   /** `GET {endpoint}/{id}/file`: the bytes a person uploaded, or artwork standing in for the file. */
@@ -240,6 +251,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       accept(asset, providerId);
       note = providerId === 'pixverse' ? 'Uploaded via OpenAPI' : 'Uploaded to provider successfully';
     }
+    live.publish('asset:created', asset);
     return HttpResponse.json({
       provider_id: providerId,
       media_type: asset.media_type,
@@ -266,6 +278,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
             return HttpResponse.json({ detail: `Failed to upload asset to provider: ${PROVIDER_DOWN_ERROR(providerId)}` }, { status: 500 });
           }
           accept(asset, providerId);
+          live.publish('asset:updated', asset);
           return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
         });
 
@@ -364,12 +377,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }),
   ];
 
-  return { db, behaviour, handlers };
+  return { db, behaviour, handlers, socket: live.socket, changes: live.changes };
 }
 
-/** The handlers of one named scenario, for a story's `parameters.msw.handlers` or a test. */
-export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBackendOptions, 'scenario'> = {}): HttpHandler[] {
-  return createMockBackend({ ...options, scenario }).handlers;
+/**
+ * The handlers of one named scenario, HTTP and event socket, for `setupWorker`, a story's
+ * `parameters.msw.handlers` or a test (`mockFetch` and `startMockServer` use the HTTP ones among them).
+ */
+export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBackendOptions, 'scenario'> = {}): AnyHandler[] {
+  const backend = createMockBackend({ ...options, scenario });
+  return [...backend.handlers, ...backend.socket.handlers];
 }
 
 function svg(body: string): Response {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, type AnyHandler, type RequestHandler } from 'msw';
+import { httpHandlers } from './fetch.js';
 
 export interface MockServer {
   /** The server's origin, e.g. http://127.0.0.1:8787 */
@@ -20,7 +21,9 @@ const CORS_HEADERS = {
  * mock backend: each request becomes a fetch `Request`, goes through the same handlers, and its `Response`
  * is written back. CORS is open, so a page on another port can call it with an Authorization header.
  */
-export function startMockServer({ handlers, port = 8787, host = '127.0.0.1' }: { handlers: RequestHandler[]; port?: number; host?: string }): Promise<MockServer> {
+export function startMockServer({ handlers: given, port = 8787, host = '127.0.0.1' }: { handlers: readonly AnyHandler[]; port?: number; host?: string }): Promise<MockServer> {
+  // WebSocket handlers (scenarioHandlers has them) would break getResponse: serve the HTTP ones.
+  const handlers = httpHandlers(given);
   const server = createServer((req, res) => {
     handle(handlers, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', ...CORS_HEADERS });
