@@ -4,7 +4,7 @@ import { getResponse, type AnyHandler, type RequestHandler } from 'msw';
  * A `fetch` answered by MSW handlers in the page itself, with no service worker: for unit tests and for hosts
  * where workers are unavailable. It behaves like fetch where it matters: an `HttpResponse.error()` rejects
  * with a TypeError, an aborted signal rejects with an AbortError, and an unhandled request is a 404. WebSocket
- * handlers among the handlers are left out (getResponse would run them as HTTP handlers).
+ * handlers among them (scenarioHandlers has two) are left out: getResponse throws on one.
  */
 export function mockFetch(given: readonly AnyHandler[]) {
   const handlers = httpHandlers(given);

@@ -37,7 +37,10 @@ export interface MockBehaviour {
    * socket opened the third newest asset of the starting library is deleted; each is published on the socket.
    */
   liveLibrary?: boolean;
-  /** Accepted assets get flagged by moderation this long (ms) after they were accepted. */
+  /**
+   * Accepted assets get flagged by moderation this long (ms) after they were accepted; the event socket
+   * announces each flag (asset:updated) as it lands, to the sockets open then.
+   */
   moderationDelayMs?: number;
   /** Sends no `provider_status` key, like servers from before the field existed. */
   omitProviderStatus?: boolean;

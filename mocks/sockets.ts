@@ -17,7 +17,8 @@ let network: NetworkApi<InterceptorSource[]> | undefined;
  *
  * Two at once both work: a socket goes to the handlers of the one whose handlers match its URL, and when both
  * match (two backends on the same endpoint), to the later one's alone (the mock backend's handlers answer a
- * connection only once). Handlers of other kinds made with `ws.link` would still each see every connection.
+ * connection only once). Other `ws.link` handlers given here, not a mock backend's, each see every connection
+ * they match, as MSW runs them all.
  */
 export function mockSockets(handlers: WebSocketHandler[]): Promise<{ dispose(): void }> {
   const own = [...handlers];
