@@ -42,7 +42,8 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^node:/],
+      // The mocks' msw, @mswjs/interceptors (msw's own) and ws are their users' to install (optional peers).
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^@mswjs\/interceptors($|\/)/, /^ws$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

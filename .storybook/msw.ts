@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'msw';
+import type { AnyHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 
 let worker: SetupWorker | undefined;
@@ -6,9 +6,9 @@ let starting: Promise<unknown> | undefined;
 
 /**
  * A Storybook loader: starts the MSW service worker once, then gives it the story's
- * `parameters.msw.handlers` (none: every request goes to the network).
+ * `parameters.msw.handlers`, HTTP and WebSocket (none: every request goes to the network).
  */
-export async function mswLoader(context: { parameters: { msw?: { handlers?: RequestHandler[] } } }): Promise<Record<string, never>> {
+export async function mswLoader(context: { parameters: { msw?: { handlers?: AnyHandler[] } } }): Promise<Record<string, never>> {
   if (!worker) {
     worker = setupWorker();
     starting = worker.start({

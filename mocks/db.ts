@@ -79,6 +79,42 @@ export class MockDb {
     return asset;
   }
 
+  /** Takes an asset out of the library; returns it, or undefined when there is none with that id. */
+  remove(id: number): MockAsset | undefined {
+    const index = this.assets.findIndex((asset) => asset.id === id);
+    return index === -1 ? undefined : this.assets.splice(index, 1)[0];
+  }
+
+  /**
+   * Adds a plausible newly generated asset at the top: on the provider (status 'ok'), on the provider and
+   * already flagged ('flagged'), or kept locally only ('local_only'). Without a status: mostly 'ok', sometimes
+   * 'local_only', as generations land.
+   */
+  generate(fields: { status?: 'ok' | 'local_only' | 'flagged'; media_type?: 'image' | 'video'; description?: string } = {}): MockAsset {
+    const random = this.random;
+    const media_type = fields.media_type ?? (random.chance(0.35) ? 'video' : 'image');
+    const status = fields.status ?? (random.chance(0.8) ? 'ok' : 'local_only');
+    const [width, height] = random.pick<readonly [number, number]>(media_type === 'video' ? VIDEO_SIZES : IMAGE_SIZES);
+    const onProvider = status !== 'local_only';
+    return this.insert({
+      media_type,
+      provider_id: 'pixverse',
+      provider_asset_id: onProvider ? providerAssetId(random, media_type) : localAssetId(random),
+      cdn_name: onProvider ? cdnName(random, media_type) : null,
+      has_local_file: !onProvider,
+      sync_status: onProvider ? 'remote' : 'downloaded',
+      file_size_bytes: onProvider ? null : random.int(120_000, 12_000_000),
+      duration_sec: media_type === 'video' ? random.pick([5, 5, 8]) : null,
+      width,
+      height,
+      mime_type: media_type === 'video' ? 'video/mp4' : 'image/webp',
+      description: fields.description ?? `${random.pick(SUBJECTS)} ${random.pick(ACTIONS)} ${random.pick(PLACES)}`,
+      tags: ['generated'],
+      flag_reason: status === 'flagged' ? 'post_delivery_moderation' : null,
+      flag_at: null,
+    });
+  }
+
   providerAssetId(mediaType: 'image' | 'video'): string {
     return providerAssetId(this.random, mediaType);
   }

@@ -1,11 +1,13 @@
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, type AnyHandler, type RequestHandler } from 'msw';
 
 /**
  * A `fetch` answered by MSW handlers in the page itself, with no service worker: for unit tests and for hosts
  * where workers are unavailable. It behaves like fetch where it matters: an `HttpResponse.error()` rejects
- * with a TypeError, an aborted signal rejects with an AbortError, and an unhandled request is a 404.
+ * with a TypeError, an aborted signal rejects with an AbortError, and an unhandled request is a 404. WebSocket
+ * handlers among them (scenarioHandlers has two) are left out: getResponse throws on one.
  */
-export function mockFetch(handlers: RequestHandler[]) {
+export function mockFetch(given: readonly AnyHandler[]) {
+  const handlers = httpHandlers(given);
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(typeof input === 'string' ? new URL(input, globalThis.location?.href) : input, init);
     const signal = request.signal;
@@ -18,4 +20,9 @@ export function mockFetch(handlers: RequestHandler[]) {
     if (response.type === 'error') throw new TypeError('Failed to fetch');
     return response;
   };
+}
+
+/** The HTTP handlers among MSW handlers of every kind. */
+export function httpHandlers(handlers: readonly AnyHandler[]): RequestHandler[] {
+  return handlers.filter((handler): handler is RequestHandler => handler.kind === 'request');
 }

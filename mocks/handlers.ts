@@ -1,6 +1,8 @@
-import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { delay, http, HttpResponse, type AnyHandler, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { artworkSvg } from './art.js';
 import { createMockDb, type MockAsset, type MockDb } from './db.js';
+import { createLive, type MockChanges, type MockSocket } from './live.js';
+import { bulkIds, isRecord, mixInInvalidItems, queryParams, searchParams, validate, validationError, type ListParams } from './params.js';
 import { SCENARIOS, type MockBehaviour, type ScenarioName } from './scenarios.js';
 
 export interface MockBackendOptions extends MockBehaviour {
@@ -17,12 +19,15 @@ export interface MockBackendOptions extends MockBehaviour {
 export interface MockBackend {
   db: MockDb;
   behaviour: MockBehaviour;
+  /** The HTTP handlers only (for `mockFetch` and `startMockServer`); the socket's are `socket.handlers`. */
   handlers: HttpHandler[];
+  /** The live event socket: its MSW handlers, its connections, and switches for tests. */
+  socket: MockSocket;
+  /** Changes to the library that the socket announces, as the real backend's do. */
+  changes: MockChanges;
 }
 
 type ApiStyle = 'query' | 'search';
-const MEDIA_TYPES = ['video', 'image', 'audio', '3d_model'];
-const STATUS_FILTERS = ['ok', 'local_only', 'flagged', 'unknown', 'not_flagged'];
 const PROVIDER_DOWN_ERROR = (provider: string) => `No available account for provider '${provider}'`;
 /** The backend's 502 when the provider upload fails outright (`ensure_asset=false`, the HEAD multipart upload). */
 const BAD_GATEWAY_DETAIL = (provider: string) => `Provider upload failed: ${capitalize(provider)} upload failed: upstream timeout`;
@@ -41,7 +46,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const behaviour: MockBehaviour = { ...SCENARIOS[scenario], ...overrides };
   const db = givenDb ?? createMockDb({ seed, count: behaviour.count, now });
   const path = pathOf(endpoint);
-  const mediaPath = `${path.replace(/\/[^/]*$/, '')}/media`;
+  const apiPath = path.replace(/\/[^/]*$/, '');
+  const mediaPath = `${apiPath}/media`;
   const moderationStart = db.now();
 
   if (behaviour.moderationDelayMs !== undefined) {
@@ -49,6 +55,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const newestOk = db.assets.find((asset) => db.status(asset) === 'ok');
     if (newestOk) newestOk.flag_at = moderationStart + behaviour.moderationDelayMs;
   }
+
+  const live = createLive({ db, behaviour, apiPath });
 
   /** Waits the scenario's latency, checks the Authorization header when the scenario asks for one, then answers. */
   const slow =
@@ -193,7 +201,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     asset.provider_id = providerId;
     asset.provider_asset_id = db.providerAssetId(asset.media_type);
     asset.cdn_name = db.cdnName(asset.media_type);
-    if (behaviour.moderationDelayMs !== undefined) asset.flag_at = db.now() + behaviour.moderationDelayMs;
+    if (behaviour.moderationDelayMs === undefined) return;
+    asset.flag_at = db.now() + behaviour.moderationDelayMs;
+    live.watchFlag(asset);
   }
 
   /** `GET {endpoint}/{id}/file`: the bytes a person uploaded, or artwork standing in for the file. */
@@ -241,6 +251,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       accept(asset, providerId);
       note = providerId === 'pixverse' ? 'Uploaded via OpenAPI' : 'Uploaded to provider successfully';
     }
+    live.publish('asset:created', asset);
     return HttpResponse.json({
       provider_id: providerId,
       media_type: asset.media_type,
@@ -267,7 +278,20 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
             return HttpResponse.json({ detail: `Failed to upload asset to provider: ${PROVIDER_DOWN_ERROR(providerId)}` }, { status: 500 });
           }
           accept(asset, providerId);
+          live.publish('asset:updated', asset);
           return HttpResponse.json({ asset_id: asset.id, provider_id: providerId, provider_asset_id: asset.provider_asset_id, message: 'Asset uploaded to provider' });
+        });
+
+  /** `POST {endpoint}/bulk/get`: the assets of the ids asked for, in the HEAD list shape; a missing id is simply absent. */
+  const bulkGet: HttpResponseResolver<Record<string, never>> =
+    behaviour.bulkGet === false
+      ? slow(() => HttpResponse.json({ detail: 'Not Found' }, { status: 404 }))
+      : slow(async ({ request }) => {
+          const ids = bulkIds(await request.json().catch(() => undefined));
+          if (ids instanceof Response) return ids;
+          const origin = new URL(request.url).origin;
+          const assets = [...new Set(ids)].map((id) => db.get(id)).filter((asset) => asset !== undefined);
+          return failure() ?? HttpResponse.json(assets.map((asset) => dto(asset, 'search', origin)));
         });
 
   const handlers: HttpHandler[] = [
@@ -328,6 +352,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return badGateway(providerId) ?? saveAndUpload({ media_type, mime_type, description: null, tags }, providerId, requestUrl.origin);
       }),
     ),
+    // Before the `/:id` routes, so that none of them takes "bulk" for an id.
+    http.post(`*${path}/bulk/get`, bulkGet),
     http.post(`*${path}/:id/reupload`, reupload),
     http.get(`*${path}/:id/file`, ({ params }) => fileOf(found(params.id))),
     http.get(
@@ -351,99 +377,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }),
   ];
 
-  return { db, behaviour, handlers };
+  return { db, behaviour, handlers, socket: live.socket, changes: live.changes };
 }
 
-/** The handlers of one named scenario, for a story's `parameters.msw.handlers` or a test. */
-export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBackendOptions, 'scenario'> = {}): HttpHandler[] {
-  return createMockBackend({ ...options, scenario }).handlers;
-}
-
-interface ListParams {
-  limit?: number;
-  offset?: number;
-  cursor?: [createdAt: string, id: number];
-  provider_status?: string;
-  media_type?: string[];
-  q?: string;
-  invalid?: { loc: string[]; msg: string };
-}
-
-function queryParams(search: URLSearchParams): ListParams {
-  return readParams((key) => search.get(key) ?? undefined, ['query']);
-}
-
-function searchParams(body: Record<string, unknown>): ListParams {
-  const filters = isRecord(body.filters) ? body.filters : {};
-  const mediaType = filters.media_type ?? body.media_type;
-  const params = readParams((key) => bodyText(body[key]), ['body']);
-  if (mediaType !== undefined && mediaType !== null) params.media_type = (Array.isArray(mediaType) ? mediaType : [mediaType]).map(String);
-  return params;
-}
-
-/** A JSON body's field as the text a query parameter would carry; an object or array as its JSON, which no field accepts. */
-function bodyText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-/** Reads and checks the list parameters the way FastAPI would (a 422 with `detail` for a bad one). */
-function readParams(get: (key: string) => string | undefined, loc: string[]): ListParams {
-  const params: ListParams = {};
-  const fail = (key: string, msg: string): ListParams => ({ invalid: { loc: [...loc, key], msg } });
-  const limit = get('limit');
-  if (limit !== undefined) {
-    const value = Number(limit);
-    if (!Number.isInteger(value) || value < 1 || value > 100) return fail('limit', 'Input should be an integer between 1 and 100');
-    params.limit = value;
-  }
-  const offset = get('offset');
-  if (offset !== undefined) {
-    const value = Number(offset);
-    if (!Number.isInteger(value) || value < 0) return fail('offset', 'Input should be greater than or equal to 0');
-    params.offset = value;
-  }
-  const cursor = get('cursor');
-  if (cursor) {
-    const split = cursor.lastIndexOf('|');
-    const id = Number(cursor.slice(split + 1));
-    if (split < 1 || !Number.isInteger(id)) return fail('cursor', 'Invalid cursor');
-    params.cursor = [cursor.slice(0, split), id];
-  }
-  const status = get('provider_status');
-  if (status !== undefined) {
-    if (!STATUS_FILTERS.includes(status)) return fail('provider_status', `Input should be ${STATUS_FILTERS.map((s) => `'${s}'`).join(', ')}`);
-    params.provider_status = status;
-  }
-  const mediaType = get('media_type');
-  if (mediaType !== undefined) params.media_type = [mediaType];
-  const q = get('q');
-  if (q) params.q = q;
-  return params;
-}
-
-function validate(params: ListParams): Response | undefined {
-  if (params.invalid) return validationError(params.invalid.loc, params.invalid.msg);
-  const badType = params.media_type?.find((type) => !MEDIA_TYPES.includes(type));
-  if (badType !== undefined) return validationError(['query', 'media_type'], `Input should be ${MEDIA_TYPES.map((t) => `'${t}'`).join(', ')}`);
-  return undefined;
-}
-
-function validationError(loc: string[], msg: string): Response {
-  return HttpResponse.json({ detail: [{ type: 'value_error', loc, msg }] }, { status: 422 });
-}
-
-/** One item gets fields of the wrong type (still shown); every seventh item is broken past showing. */
-function mixInInvalidItems(items: unknown[]): void {
-  if (isRecord(items[0])) Object.assign(items[0], { width: 'wide', tags: 'oops', created_at: 'yesterday' });
-  const broken = [
-    (item: unknown) => ({ ...(item as object), id: null }),
-    () => 'not an asset',
-    (item: unknown) => ({ ...(item as object), id: 'abc' }),
-  ];
-  for (let index = 6, n = 0; index < items.length; index += 7, n++) items[index] = broken[n % broken.length]?.(items[index]);
+/**
+ * The handlers of one named scenario, HTTP and event socket, for `setupWorker`, a story's
+ * `parameters.msw.handlers` or a test (`mockFetch` and `startMockServer` use the HTTP ones among them).
+ */
+export function scenarioHandlers(scenario: ScenarioName, options: Omit<MockBackendOptions, 'scenario'> = {}): AnyHandler[] {
+  const backend = createMockBackend({ ...options, scenario });
+  return [...backend.handlers, ...backend.socket.handlers];
 }
 
 function svg(body: string): Response {
@@ -470,8 +413,4 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

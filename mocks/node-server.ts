@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, type AnyHandler, type RequestHandler } from 'msw';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { httpHandlers } from './fetch.js';
+import type { MockSocket } from './live.js';
 
 export interface MockServer {
   /** The server's origin, e.g. http://127.0.0.1:8787 */
@@ -15,18 +19,33 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '600',
 };
 
+export interface MockServerOptions {
+  /** MSW handlers; the HTTP ones answer (WebSocket handlers are left out: `socket` plays the socket). */
+  handlers: readonly AnyHandler[];
+  /** A backend's `socket`: the server then speaks PixSim7's event socket on its two paths. */
+  socket?: MockSocket;
+  port?: number;
+  host?: string;
+}
+
 /**
  * Serves MSW handlers over real HTTP, so a page without a service worker (or another program) can use the
  * mock backend: each request becomes a fetch `Request`, goes through the same handlers, and its `Response`
- * is written back. CORS is open, so a page on another port can call it with an Authorization header.
+ * is written back. CORS is open, so a page on another port can call it with an Authorization header. Given a
+ * backend's `socket`, it also upgrades WebSocket requests on the socket's paths (the `ws` package).
  */
-export function startMockServer({ handlers, port = 8787, host = '127.0.0.1' }: { handlers: RequestHandler[]; port?: number; host?: string }): Promise<MockServer> {
+export function startMockServer({ handlers: given, socket, port = 8787, host = '127.0.0.1' }: MockServerOptions): Promise<MockServer> {
+  // WebSocket handlers (scenarioHandlers has them) would break getResponse: serve the HTTP ones.
+  const handlers = httpHandlers(given);
   const server = createServer((req, res) => {
     handle(handlers, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', ...CORS_HEADERS });
       res.end(JSON.stringify({ detail: `Mock server error: ${String(error)}` }));
     });
   });
+  const sockets = socket ? serveSocket(socket) : undefined;
+  // No 'upgrade' listener: node destroys the connection, which a browser reports as a failed handshake.
+  if (sockets) server.on('upgrade', sockets.upgrade);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -35,12 +54,40 @@ export function startMockServer({ handlers, port = 8787, host = '127.0.0.1' }: {
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
         close: () => new Promise<void>((done) => {
+          sockets?.close();
           server.closeAllConnections();
           server.close(() => done());
         }),
       });
     });
   });
+}
+
+/** The `ws` transport of a backend's socket hub: upgrades the socket's paths, refuses every other. */
+function serveSocket(socket: MockSocket) {
+  const wss = new WebSocketServer({ noServer: true });
+  return {
+    upgrade(req: IncomingMessage, stream: Duplex, head: Buffer) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      // A refused upgrade is a connection closed with no answer, as when a server has no such route.
+      if (!socket.paths.includes(url.pathname)) return void stream.destroy();
+      if (!socket.attempt()) return void stream.destroy();
+      wss.handleUpgrade(req, stream, head, (client: WebSocket) => {
+        const session = socket.accept(url, {
+          send: (data) => client.send(data),
+          close: (code, reason) => client.close(code, reason),
+          drop: () => client.terminate(),
+        });
+        // Text frames arrive as one Buffer (the default binaryType); a client's `ping` is text.
+        client.on('message', (data, isBinary) => session.receive(isBinary ? data : (data as Buffer).toString('utf8')));
+        client.on('close', () => session.closed());
+      });
+    },
+    close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
 }
 
 async function handle(handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -22,7 +22,25 @@ export interface MockBehaviour {
    * false that route answers as FastAPI answers any route it does not have: 404 `{"detail":"Not Found"}`.
    */
   reupload?: boolean;
-  /** Accepted assets get flagged by moderation this long (ms) after they were accepted. */
+  /**
+   * Whether the backend has `POST {endpoint}/bulk/get` (Era A did not). Default true; when false that route
+   * answers as FastAPI answers any route it does not have: 404 `{"detail":"Not Found"}`.
+   */
+  bulkGet?: boolean;
+  /**
+   * Whether the backend has its event socket (`{api}/ws/events`, `{api}/ws/generations`). Default true; when
+   * false every connection attempt fails as a refused upgrade does: `error`, then `close` 1006, never `open`.
+   */
+  socket?: boolean;
+  /**
+   * While a socket is open, a new generated asset arrives every 4 s (20 at most), and 6 s after the first
+   * socket opened the third newest asset of the starting library is deleted; each is published on the socket.
+   */
+  liveLibrary?: boolean;
+  /**
+   * Accepted assets get flagged by moderation this long (ms) after they were accepted; the event socket
+   * announces each flag (asset:updated) as it lands, to the sockets open then.
+   */
   moderationDelayMs?: number;
   /** Sends no `provider_status` key, like servers from before the field existed. */
   omitProviderStatus?: boolean;
@@ -56,7 +74,8 @@ export const SCENARIOS = {
   'upload-slow': { uploadLatencyMs: 3000 },
   'no-reupload-route': { reupload: false },
   moderation: { moderationDelayMs: 5000 },
-  'old-server': { omitProviderStatus: true },
+  'live-library': { liveLibrary: true },
+  'old-server': { omitProviderStatus: true, bulkGet: false },
   'ignores-filter': { ignoreStatusFilter: true },
   'invalid-items': { invalidItems: true },
   empty: { count: 0 },
@@ -87,7 +106,8 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'upload-slow': 'Every upload takes 3 s',
   'no-reupload-route': 'An older server without the reupload route',
   moderation: 'Moderation flags an accepted asset 5 s later',
-  'old-server': 'An old server that sends no provider_status',
+  'live-library': 'New assets arrive every 4 s on the event socket; one is deleted',
+  'old-server': 'An old server that sends no provider_status and has no bulk/get',
   'ignores-filter': 'A server that ignores the provider_status filter',
   'invalid-items': 'Some items in every page cannot be shown',
   empty: 'An empty library',

@@ -1,12 +1,13 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createAssetsClient } from '../../src/api/index.js';
-import { createMockBackend } from '../../mocks/index.js';
+import { createMockBackend, scenarioHandlers } from '../../mocks/index.js';
 
 // The real thing, as the demo and Storybook use it: a service worker answering the page's own fetches.
 describe('mock backend behind a real service worker', () => {
   const backend = createMockBackend({ count: 30 });
-  const worker = setupWorker(...backend.handlers);
+  // The socket's handlers too, as the demo and Storybook get them from scenarioHandlers.
+  const worker = setupWorker(...backend.handlers, ...backend.socket.handlers);
 
   // No worker.stop() afterwards: it can hang when test files share the worker (toolchain pitfall P9).
   before(() => worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' }));
@@ -31,5 +32,21 @@ describe('mock backend behind a real service worker', () => {
     await loaded;
     expect(img.naturalWidth).to.be.greaterThan(0);
     img.remove();
+  });
+
+  it('answers the page’s WebSocket on the event socket, as setupWorker does for the demo and Storybook', async () => {
+    const socket = new WebSocket('ws://127.0.0.1:9/api/v1/ws/generations');
+    const messages: string[] = [];
+    socket.addEventListener('message', (event) => messages.push(String(event.data)));
+    await waitUntil(() => messages.length > 0, 'the welcome');
+    expect(JSON.parse(messages[0] ?? '')).to.deep.include({ type: 'connected', user_id: 1 });
+    backend.changes.flag(backend.db.assets[0]?.id ?? 0);
+    await waitUntil(() => messages.length > 1, 'the flag’s event');
+    expect(JSON.parse(messages[1] ?? '')).to.deep.include({ type: 'asset:updated', asset_id: backend.db.assets[0]?.id });
+    socket.close();
+  });
+
+  it('scenarioHandlers carries both kinds, for setupWorker', () => {
+    expect(scenarioHandlers('moderation').map((handler) => handler.kind)).to.include.members(['request', 'websocket']);
   });
 });

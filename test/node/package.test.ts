@@ -1,5 +1,6 @@
 // Runs in Node against the built package (npm run build first): what a Node user of the package gets.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { test } from 'node:test';
 
 test('asset-gallery-elements/status imports in Node and derives statuses', async () => {
@@ -69,6 +70,42 @@ test('asset-gallery-elements/mocks answers like the backend, and mocks/node serv
     const answer = await fetch(`${server.url}/api/v1/assets`, { headers: { Authorization: 'Bearer t0ken' } });
     assert.equal(answer.status, 200);
     assert.equal(((await answer.json()) as { assets: unknown[] }).assets.length, 4);
+  } finally {
+    await server.close();
+  }
+});
+
+test('asset-gallery-elements/mocks runs in a browser: nothing it imports, however deep, is ws or a node: module', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  const visit = async (url: URL): Promise<void> => {
+    if (seen.has(url.href)) return;
+    seen.add(url.href);
+    const source = await readFile(url, 'utf8');
+    for (const [, specifier = ''] of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)) {
+      if (specifier.startsWith('.')) await visit(new URL(specifier, url));
+      else bare.add(specifier);
+    }
+  };
+  await visit(new URL('../../dist/mocks/index.js', import.meta.url));
+  assert.ok(seen.size > 5, `followed the relative imports: ${[...seen].join(', ')}`);
+  assert.ok(bare.has('msw'), `saw the bare imports: ${[...bare].join(', ')}`);
+  for (const specifier of bare) assert.doesNotMatch(specifier, /^(ws|node:.*)$/, `dist/mocks/index.js reaches ${specifier}`);
+});
+
+test('mocks/node serves the backend’s event socket (the ws peer dependency)', async () => {
+  const { createMockBackend } = await import('asset-gallery-elements/mocks');
+  const { startMockServer } = await import('asset-gallery-elements/mocks/node');
+  const { WebSocket } = await import('ws');
+  const backend = createMockBackend({ count: 4 });
+  const server = await startMockServer({ handlers: backend.handlers, socket: backend.socket, port: 0 });
+  try {
+    const client = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/v1/ws/events`);
+    const [welcome] = (await once(client, 'message')) as [Buffer];
+    assert.equal(JSON.parse(welcome.toString('utf8')).type, 'connected');
+    client.close();
+    await once(client, 'close');
   } finally {
     await server.close();
   }
