@@ -64,6 +64,8 @@ gallery.pageSize = 24;
 gallery.syncUrl = true;
 gallery.infiniteScroll = true;
 gallery.uploads = true;
+// Follows the mock's event socket: in the `moderation` scenario a card turns Flagged 5 s in, `live-library` adds and deletes.
+gallery.live = true;
 gallery.theme = theme;
 gallery.addEventListener('assets-loaded', (event) => {
   const { count, total } = event.detail;
