@@ -325,10 +325,8 @@ export class AssetGallery extends AgeElement {
       this.#source.restart({ totals: has('endpoint', 'api', 'fetch', 'headers', 'reloads') });
     }
     if (changed.has('statusFilter')) this.#filter.changed(changed.get('statusFilter') !== undefined);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    this.#live.sync(['liveToken', 'headers', 'fetch'].some((key) => changed.has(key as keyof AssetGallery)));
+    // Before render: a state the socket reports at once is drawn in this update, not one more after it.
+    this.#live.sync(has('liveToken', 'headers', 'fetch'));
   }
 
   protected override render(): TemplateResult {
