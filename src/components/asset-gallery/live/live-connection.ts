@@ -1,3 +1,5 @@
+import { isRecord } from '../../../status/read.js';
+
 /** Whether the gallery follows the library now: the socket is open, being opened, or not there (paused). */
 export type LiveState = 'connecting' | 'live' | 'paused';
 
@@ -123,7 +125,11 @@ export class LiveConnection {
         if (url === null) this.#setState('paused');
         else this.#open(url);
       },
-      () => attempt === this.#attempt && this.#retry(),
+      () => {
+        if (attempt !== this.#attempt) return;
+        this.#failures += 1; // a token function that keeps failing is not asked again every second
+        this.#retry();
+      },
     );
   }
 
@@ -221,8 +227,4 @@ export class LiveConnection {
   readonly #onVisible = (): void => {
     if (document.visibilityState === 'visible' && !this.#socket) this.#connect();
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
