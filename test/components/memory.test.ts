@@ -3,7 +3,7 @@ import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { createAssetsClient } from '../../src/api/index.js';
-import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { createMockBackend, mockFetch, mockSockets } from '../../mocks/index.js';
 
 /**
  * Issue 6: "1 000 mount and unmount cycles of a gallery with data leave no listeners, observers or timers behind
@@ -15,6 +15,10 @@ import { createMockBackend, mockFetch } from '../../mocks/index.js';
  * behind by one cycle fails the test; every unmounted gallery is watched through a WeakRef, so one kept alive
  * by anything fails it too. Only a leak that keeps no gallery and less than about 5 kB a cycle (10 % of the
  * heap over 300 cycles) would pass here and not over 1 000.
+ *
+ * Issue 14: one cycle in ten is a `live` gallery whose socket opened (the mock's, through `mockSockets`); its
+ * socket must be closed (the mock server counts what is open), and its ping interval, timers and online/offline
+ * and visibility listeners gone, like everything else's.
  */
 const CYCLES = 300;
 /**
@@ -187,6 +191,7 @@ async function hostAssets(): Promise<Asset[]> {
 }
 
 const cards = (gallery: AssetGallery) => (gallery.shadowRoot as ShadowRoot).querySelectorAll('media-card').length;
+const liveState = (gallery: AssetGallery) => (gallery.shadowRoot as ShadowRoot).querySelector('[part~="live"]')?.getAttribute('data-state');
 
 describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
   let assets: Asset[] = [];
@@ -207,9 +212,11 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
   async function cycle(index: number, keep: boolean): Promise<void> {
     const gallery = document.createElement('asset-gallery') as AssetGallery;
     gallery.style.width = '900px';
-    const fetched = index % 5 === 4; // one cycle in five: a fetched gallery with uploads on
+    const fetched = index % 5 === 4; // one cycle in five: a fetched gallery with uploads on...
+    const live = index % 10 === 4; // ...and every other one of those live, on the mock's event socket
     if (fetched) {
       gallery.uploads = true;
+      gallery.live = live;
       gallery.pageSize = 20;
       gallery.api = index % 10 === 9 ? 'search' : 'query';
       gallery.fetch = fetch;
@@ -219,17 +226,24 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     document.body.append(gallery);
     await gallery.updateComplete;
     if (fetched) await waitUntil(() => cards(gallery) > 0, 'fetched gallery showed no cards', { timeout: 10_000, interval: 2 });
+    if (live) await waitUntil(() => liveState(gallery) === 'live', 'the live gallery never opened its socket', { timeout: 10_000, interval: 2 });
     await frame();
     expect(cards(gallery)).to.be.greaterThan(0);
     gallery.remove();
     if (keep) unmounted.push(new WeakRef(gallery));
   }
 
+  let sockets: { dispose(): void } | undefined;
+
   before(async () => {
     assets = await hostAssets();
+    sockets = await mockSockets(backend.socket.handlers);
     install();
   });
-  after(() => restore());
+  after(() => {
+    restore();
+    sockets?.dispose();
+  });
 
   it('leaves no listeners, observers or timers behind, and the heap within 10 % of the start', async function () {
     // A net only (the cycles take under a minute on a quiet machine); nothing below waits for a duration.
@@ -258,7 +272,7 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     const began = performance.now();
 
     const laps: number[] = [];
-    const counted = { listeners: listenersAdded, observers: observersMade, timers: timersMade };
+    const counted = { listeners: listenersAdded, observers: observersMade, timers: timersMade, sockets: backend.socket.attempts.length };
     for (let index = 0; index < CYCLES; index++) {
       await cycle(index, true);
       if (index % 100 === 99) laps.push(Math.round(performance.now() - began));
@@ -268,6 +282,8 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     // Instead of a settle period (600 ms): the last requests answered, and the elements' short timers fired.
     await waitUntil(() => requestsInFlight === 0, 'requests still in flight', { timeout: 30_000 });
     await waitUntil(() => shortTimersPending() === 0, `timers of ${SHORT_TIMER_MS} ms or less keep coming`, { timeout: 30_000 });
+    // A socket's close reaches the server a moment after the page closes it.
+    await waitUntil(() => backend.socket.open === 0, 'sockets still open', { timeout: 30_000 }).catch(() => {});
     // The galleries unmounted last may still be held for a while by their pictures' requests (the browser keeps
     // an <img> or <video> alive while its load is under way): collect until none is left, or until at most
     // ALIVE_ALLOWED are and three collections in a row freed no more, rather than for a duration. A gallery that
@@ -304,6 +320,8 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
       timersMadeBySrc: timersMade,
       timersPending: pendingTimers.size,
       intervalsLive: liveIntervals.size,
+      socketsOpened: backend.socket.attempts.length - counted.sockets,
+      socketsStillOpen: backend.socket.open,
       galleriesAliveAfterGc: `${alive} of ${unmounted.length}`,
       collectMs: Math.round(collectMs),
     };
@@ -319,6 +337,9 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     check(seen.listeners >= CYCLES, `window/document listeners seen from src/: ${seen.listeners} in ${CYCLES} cycles`);
     check(seen.observers >= CYCLES, `observers seen: ${seen.observers} in ${CYCLES} cycles`);
     check(seen.timers > 0, `timers seen from src/: ${seen.timers} in ${CYCLES} cycles`);
+    const liveCycles = CYCLES / 10;
+    check(report.socketsOpened >= liveCycles, `sockets opened: ${report.socketsOpened} in ${liveCycles} live cycles`);
+    check(backend.socket.open === 0, `sockets still open: ${backend.socket.open}`);
     check(unmounted.length === CYCLES, `galleries watched: ${unmounted.length} of ${CYCLES}`);
     check(liveListeners.size === listenersBefore, `window/document listeners left: ${liveListeners.size - listenersBefore}`);
     check(observing.size === observersBefore, `observers still observing: ${observing.size - observersBefore}`);
