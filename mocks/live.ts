@@ -87,7 +87,6 @@ function unref<T>(timer: T): T {
 
 export function createLive({ db, behaviour, apiPath }: { db: MockDb; behaviour: MockBehaviour; apiPath: string }): MockLive {
   const paths = [`${apiPath}/ws/events`, `${apiPath}/ws/generations`];
-  const token = behaviour.authorization?.replace(/^Bearer\s+/i, '');
   const peers = new Set<MockSocketPeer>();
   const attempts: number[] = [];
   let available = behaviour.socket !== false;
@@ -187,6 +186,8 @@ export function createLive({ db, behaviour, apiPath }: { db: MockDb; behaviour: 
       return available;
     },
     accept(url, peer) {
+      // Read at every connect, as the HTTP routes read it at every request: tests change it at run time.
+      const token = behaviour.authorization?.replace(/^Bearer\s+/i, '');
       const given = new URL(url, 'ws://localhost').searchParams.get('token');
       if (token !== undefined && given !== token) {
         peer.close(1008, 'Not authenticated');

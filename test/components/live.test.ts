@@ -232,6 +232,28 @@ describe('<asset-gallery live>', () => {
     await waitUntil(() => asked > 1 && backend.socket.open === 1 && isLive(gallery), 'asked again before the next connect');
   });
 
+  it('never calls a socket the server closes at once (a refused token) live, refetches nothing for it, and backs off', async () => {
+    Object.assign(LIVE_TIMING, { retryBaseMs: 40, retryCapMs: 400, noSocketAfter: 3, noSocketCapMs: 1200 });
+    const { gallery, backend, requests, states } = await mount();
+    await waitUntil(() => isLive(gallery));
+    backend.behaviour.authorization = 'Bearer right';
+    gallery.headers = { Authorization: 'Bearer right' };
+    gallery.liveToken = 'wrong'; // the server accepts the upgrade, then closes with 1008
+    await waitUntil(() => text(root(gallery)).includes('20 assets loaded') && indicator(gallery)?.getAttribute('data-state') !== 'live');
+    const attemptsBefore = backend.socket.attempts.length;
+    requests.length = 0;
+    states.length = 0;
+    await waitUntil(() => backend.socket.attempts.length >= attemptsBefore + 5, 'five more attempts', { timeout: 10_000 });
+    expect(states, 'live-change states while refused').not.to.include('live');
+    expect(requests.map((request) => pathOf(request)), 'requests while refused').to.deep.equal([]);
+    const attempts = backend.socket.attempts.slice(attemptsBefore);
+    const gaps = attempts.slice(1).map((time, index) => time - (attempts[index] as number));
+    gaps.forEach((gap, index) => expect(gap, `gap ${index + 1} of ${gaps.join(', ')}`).to.be.at.least(Math.min(1200, 40 * 2 ** (index + 1)) / 2 - 5));
+    gallery.liveToken = 'right';
+    await waitUntil(() => isLive(gallery) && backend.socket.open === 1, 'the right token makes it live');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('closes the socket when the gallery leaves the page, and opens none without live', async () => {
     const { gallery, backend } = await mount();
     await waitUntil(() => backend.socket.open === 1);

@@ -18,11 +18,16 @@ export const LIVE_TIMING = {
   pingMs: 15_000,
   /** An upgrade that has neither opened nor failed by then is given up (a proxy that holds it open). */
   connectTimeoutMs: 10_000,
+  /**
+   * An open socket is live once the server says something (its welcome) or has kept it open this long. One it
+   * closes sooner (a refused token: 1008) failed: it is not called live, nor caught up, and retries back off.
+   */
+  settleMs: 1_000,
   /** The first wait before trying again; it doubles with every attempt that fails. */
   retryBaseMs: 1_000,
   /** The longest wait while the server looks like it has a socket (it opened before, or fails only now and then). */
   retryCapMs: 30_000,
-  /** After this many attempts in a row that never opened, the server likely has no socket at all... */
+  /** After this many attempts in a row that never became live, the server likely has no socket at all... */
   noSocketAfter: 4,
   /** ...and the waits grow up to this instead: a server without a socket is not hammered. */
   noSocketCapMs: 300_000,
@@ -69,10 +74,11 @@ export class LiveConnection {
   #socket: WebSocket | null = null;
   #state: LiveState | null = null;
   #running = false;
-  /** Attempts in a row that never opened. */
+  /** Attempts in a row that never became live (see settleMs). */
   #failures = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #heard = false;
   /** Bumped by every attempt and by stop(): an attempt that waited for its URL checks it is still the current one. */
@@ -142,23 +148,29 @@ export class LiveConnection {
       return;
     }
     this.#socket = socket;
-    let opened = false;
-    this.#connectTimer = setTimeout(() => this.#lost(socket, opened), LIVE_TIMING.connectTimeoutMs);
-    socket.onopen = () => {
-      opened = true;
-      clearTimeout(this.#connectTimer);
+    let settled = false;
+    this.#connectTimer = setTimeout(() => this.#lost(socket, settled), LIVE_TIMING.connectTimeoutMs);
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(this.#settleTimer);
       this.#failures = 0;
-      this.#heard = true;
-      this.#pingTimer = setInterval(() => this.#ping(socket), LIVE_TIMING.pingMs);
       this.#setState('live');
       this.#options.opened();
     };
+    socket.onopen = () => {
+      clearTimeout(this.#connectTimer);
+      this.#heard = true;
+      this.#pingTimer = setInterval(() => this.#ping(socket), LIVE_TIMING.pingMs);
+      this.#settleTimer = setTimeout(settle, LIVE_TIMING.settleMs);
+    };
     socket.onmessage = ({ data }: MessageEvent) => {
       this.#heard = true;
+      settle();
       const event = readLiveEvent(data);
       if (event) this.#options.event(event);
     };
-    socket.onclose = () => this.#lost(socket, opened);
+    socket.onclose = () => this.#lost(socket, settled);
   }
 
   #ping(socket: WebSocket): void {
@@ -175,10 +187,10 @@ export class LiveConnection {
   }
 
   /** The socket closed, failed to open, or went silent: try again after a wait. */
-  #lost(socket: WebSocket, opened: boolean): void {
+  #lost(socket: WebSocket, settled: boolean): void {
     if (socket !== this.#socket) return;
     this.#close();
-    if (!opened) this.#failures += 1;
+    if (!settled) this.#failures += 1;
     this.#retry();
   }
 
@@ -193,6 +205,7 @@ export class LiveConnection {
 
   #close(): void {
     clearTimeout(this.#connectTimer);
+    clearTimeout(this.#settleTimer);
     clearInterval(this.#pingTimer);
     const socket = this.#socket;
     this.#socket = null;
