@@ -1,6 +1,6 @@
 import type { Asset } from '../../../api/index.js';
 import { formatCopy, formatPlural, providerName, statusLabel, type Copy } from '../../../status/index.js';
-import { mediaTypeName } from '../../media-card/card-view.js';
+import { titleOf } from '../../media-card/card-view.js';
 
 /**
  * What to say, politely, about a burst of live changes: the one asset shown whose status changed ("“Neon koi” was
@@ -14,7 +14,7 @@ export function describeStatusChanges(before: (id: number) => Asset | undefined,
   const [only] = changed;
   if (!only) return '';
   if (changed.length > 1) return formatPlural(copy.live.changedMany, changed.length, locale);
-  const title = only.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(only.media_type, copy), id: only.id }).trim();
+  const title = titleOf({ description: only.description, mediaType: only.media_type, id: only.id }, copy);
   if (only.provider_status !== 'flagged') return formatCopy(copy.live.changed, { title, status: statusLabel(only.provider_status, copy) });
   const provider = providerName(only.provider_id, copy);
   const reason = only.provider_status_reason;
