@@ -413,10 +413,11 @@ export class AssetGallery extends AgeElement {
     return this.#view.all(this.#source.hostAssets ?? this.#source.loaded);
   }
 
-  /** Shows changes the server told of: an asset not shown joins when it falls within the loaded pages. */
+  /** Shows changes the server told of: an asset not shown joins when it falls within the loaded pages (once there are some). */
   #applyChanges(assets: Asset[], deleted: number[]): void {
     const last = this.#source.loaded.at(-1);
-    const belongs = (asset: Asset) => !!this.#source.hostAssets || !this.#source.hasMore || !last || newerFirst(asset, last) <= 0;
+    const belongs = (asset: Asset) => !!this.#source.hostAssets || (this.#source.firstPage === 'complete' && (!this.#source.hasMore || !last || newerFirst(asset, last) <= 0));
+    if (!this.#source.hostAssets) this.#source.deleted(deleted);
     this.#view.applyChanges({ assets, deleted }, belongs);
     this.#source.refreshTotalsSoon();
   }

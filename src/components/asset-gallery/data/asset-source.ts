@@ -197,7 +197,7 @@ export class AssetSource implements ReactiveController {
   /**
    * Fetches again the pages shown, one request per page, and shows them in place of the old ones once all are
    * here (the live socket reopened: what changed meanwhile was not sent). Resolves false when there was nothing to
-   * refresh or another load replaced it; an error leaves what is shown.
+   * refresh or another load replaced it; rejects when a page could not be fetched (what is shown stays).
    */
   async refreshShown(signal: AbortSignal): Promise<boolean> {
     if (this.hostAssets || this.firstPage !== 'complete') return false;
@@ -217,8 +217,9 @@ export class AssetSource implements ReactiveController {
         skipped += page.skipped;
         received += page.assets.length + page.skipped;
       }
-    } catch {
-      return false;
+    } catch (error) {
+      if (isAbortError(error) || generation !== this.#generation) return false;
+      throw error;
     }
     if (signal.aborted || !page || generation !== this.#generation) return false;
     this.loaded = assets;
@@ -230,6 +231,17 @@ export class AssetSource implements ReactiveController {
     this.refreshTotalsSoon();
     this.#host.requestUpdate();
     return true;
+  }
+
+  /**
+   * Loaded assets the server deleted since (live): they go, and a server that pages by offset now has that many
+   * fewer before the next page, which would otherwise skip as many assets.
+   */
+  deleted(ids: readonly number[]): void {
+    const gone = new Set(ids);
+    const kept = this.loaded.filter((asset) => !gone.has(asset.id));
+    this.#received -= this.loaded.length - kept.length;
+    this.loaded = kept;
   }
 
   /** The server's totals are stale after uploads: ask again once they settle. */

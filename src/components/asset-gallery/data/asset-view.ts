@@ -56,8 +56,9 @@ export class AssetView {
   applyChanges(change: { assets: readonly Asset[]; deleted: readonly number[] }, belongs: (asset: Asset) => boolean): void {
     const shown = this.#all.list;
     for (const asset of change.assets) {
-      if (this.byId(shown, asset.id)) this.patch(asset);
-      else if (belongs(asset)) this.#placed = insertByAge(this.#placed.filter((placed) => placed.id !== asset.id), asset);
+      // Always the newest word on this id: a page on its way (older than this answer) that brings it is patched too.
+      this.patch(asset);
+      if (!this.byId(shown, asset.id) && belongs(asset)) this.#placed = insertByAge(this.#placed.filter((placed) => placed.id !== asset.id), asset);
     }
     if (change.deleted.length > 0) {
       const deleted = new Set(change.deleted);
@@ -68,7 +69,7 @@ export class AssetView {
     this.#host.requestUpdate();
   }
 
-  /** The server's word on an asset since its page came (after an upload). */
+  /** The server's word on an asset since its page came (an upload, a live change): it wins over that page's copy. */
   patch(asset: Asset): void {
     this.#patches = new Map(this.#patches).set(asset.id, asset);
     if (this.#added.some((added) => added.id === asset.id)) this.#added = this.#added.map((added) => (added.id === asset.id ? asset : added));
