@@ -214,6 +214,18 @@ describe('<asset-gallery live>', () => {
     await waitUntil(() => isLive(gallery), 'live again without waiting a minute');
   });
 
+  it('names an asset with a blank description as its card does, not as “”', async () => {
+    const { gallery, backend } = await mount();
+    await waitUntil(() => isLive(gallery));
+    const target = cards(gallery).map(assetOf).find((asset) => asset.provider_status === 'ok') as Asset;
+    (backend.db.assets.find((asset) => asset.id === target.id) as { description: string | null }).description = ' ';
+    backend.changes.flag(target.id);
+    await waitUntil(() => badgeStatus(cardOf(gallery, target.id)) === 'flagged', 'the card turns Flagged');
+    const title = text(cardOf(gallery, target.id)?.shadowRoot?.querySelector('[part~="title"]'));
+    expect(title).to.match(/#\d+$/);
+    expect(announced(gallery)).to.include(`“${title}” was flagged by Pixverse`);
+  });
+
   it('sends the token as ?token=, from the headers by default or from liveToken, asked before every connect', async () => {
     LIVE_TIMING.retryBaseMs = 50;
     const { gallery, backend } = await mount();
@@ -221,11 +233,11 @@ describe('<asset-gallery live>', () => {
     backend.behaviour.authorization = 'Bearer first';
     gallery.headers = { Authorization: 'Bearer first' };
     await waitUntil(() => backend.socket.attempts.length >= 2 && backend.socket.open === 1 && isLive(gallery), 'the bearer token of the headers opens the socket');
+    // That liveToken wins over the headers is shown by the refused-token test below.
     let asked = 0;
-    backend.behaviour.authorization = 'Bearer second';
     gallery.liveToken = () => {
       asked += 1;
-      return Promise.resolve('second');
+      return Promise.resolve('first');
     };
     await waitUntil(() => asked > 0 && backend.socket.open === 1 && isLive(gallery), 'the function is asked, and its token opens the socket');
     backend.socket.drop();

@@ -142,7 +142,7 @@ function dateOf(value: unknown): Date | null {
 
 /** The asset's description, else "Video #12"; the template gives it `dir="auto"`, as a person's words may run either way. */
 export function titleOf(view: Pick<View, 'description' | 'mediaType' | 'id'>, copy: Copy): string {
-  return view.description ?? formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.id }).trim();
+  return view.description?.trim() ? view.description : formatCopy(copy.card.untitled, { mediaType: mediaTypeName(view.mediaType, copy), id: view.id }).trim();
 }
 
 export function mediaTypeName(mediaType: string | null, copy: Copy): string {

@@ -21,6 +21,8 @@ export const LIVE_TIMING = {
   /**
    * An open socket is live once the server says something (its welcome) or has kept it open this long. One it
    * closes sooner (a refused token: 1008) failed: it is not called live, nor caught up, and retries back off.
+   * Waits start short again only after a socket stayed open for a whole ping interval (a server that welcomes and
+   * then closes, again and again, is not asked every second either).
    */
   settleMs: 1_000,
   /** The first wait before trying again; it doubles with every attempt that fails. */
@@ -74,11 +76,12 @@ export class LiveConnection {
   #socket: WebSocket | null = null;
   #state: LiveState | null = null;
   #running = false;
-  /** Attempts in a row that never became live (see settleMs). */
+  /** Attempts in a row that failed: never became live, or did not stay open a ping interval (see settleMs). */
   #failures = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #connectTimer: ReturnType<typeof setTimeout> | undefined;
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  #healthyTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #heard = false;
   /** Bumped by every attempt and by stop(): an attempt that waited for its URL checks it is still the current one. */
@@ -91,6 +94,7 @@ export class LiveConnection {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#failures = 0; // a new address: what the old one did says nothing of it
     globalThis.addEventListener('online', this.#onOnline);
     globalThis.addEventListener('offline', this.#onOffline);
     document.addEventListener('visibilitychange', this.#onVisible);
@@ -106,6 +110,17 @@ export class LiveConnection {
     clearTimeout(this.#retryTimer);
     this.#close();
     this.#state = null;
+  }
+
+  /**
+   * What the socket told could not be fetched, or the catch-up failed: the cards may be stale, so it is not live.
+   * Closes the socket and tries again after a wait, counted as a failure; the next open catches up.
+   */
+  fail(): void {
+    if (!this.#socket) return;
+    this.#close();
+    this.#failures += 1;
+    this.#retry();
   }
 
   /** Opens a new socket now (a new URL or token), dropping the one there is. */
@@ -144,17 +159,22 @@ export class LiveConnection {
     try {
       socket = new WebSocket(url);
     } catch {
+      this.#failures += 1; // a ws: URL on an https page, or a CSP that forbids it: not every second
       this.#retry();
       return;
     }
     this.#socket = socket;
     let settled = false;
-    this.#connectTimer = setTimeout(() => this.#lost(socket, settled), LIVE_TIMING.connectTimeoutMs);
+    let healthy = false;
+    this.#connectTimer = setTimeout(() => this.#lost(socket, false), LIVE_TIMING.connectTimeoutMs);
     const settle = () => {
       if (settled) return;
       settled = true;
       clearTimeout(this.#settleTimer);
-      this.#failures = 0;
+      this.#healthyTimer = setTimeout(() => {
+        healthy = true;
+        this.#failures = 0;
+      }, LIVE_TIMING.pingMs);
       this.#setState('live');
       this.#options.opened();
     };
@@ -170,27 +190,27 @@ export class LiveConnection {
       const event = readLiveEvent(data);
       if (event) this.#options.event(event);
     };
-    socket.onclose = () => this.#lost(socket, settled);
+    socket.onclose = () => this.#lost(socket, healthy);
   }
 
   #ping(socket: WebSocket): void {
     if (!this.#heard) {
-      this.#lost(socket, true); // silent for a whole interval: dead, even if the browser has not noticed yet
+      this.#lost(socket, false); // silent for a whole interval: dead, even if the browser has not noticed yet
       return;
     }
     this.#heard = false;
     try {
       socket.send('ping');
     } catch {
-      this.#lost(socket, true);
+      this.#lost(socket, false);
     }
   }
 
-  /** The socket closed, failed to open, or went silent: try again after a wait. */
-  #lost(socket: WebSocket, settled: boolean): void {
+  /** The socket closed, failed to open, or went silent: try again after a wait, a longer one unless it had been healthy. */
+  #lost(socket: WebSocket, healthy: boolean): void {
     if (socket !== this.#socket) return;
     this.#close();
-    if (!settled) this.#failures += 1;
+    if (!healthy) this.#failures += 1;
     this.#retry();
   }
 
@@ -206,6 +226,7 @@ export class LiveConnection {
   #close(): void {
     clearTimeout(this.#connectTimer);
     clearTimeout(this.#settleTimer);
+    clearTimeout(this.#healthyTimer);
     clearInterval(this.#pingTimer);
     const socket = this.#socket;
     this.#socket = null;

@@ -53,7 +53,14 @@ export class LiveLink implements ReactiveController {
       if (reconnect) this.#updates.reconnect();
     } else if (this.#options.target() && !this.#loading) {
       this.#loading = true;
-      void import('./live-updates.js').then((module) => this.#start(module), () => (this.#loading = false));
+      void import('./live-updates.js').then(
+        (module) => this.#start(module),
+        () => {
+          // The code could not be loaded (offline, a new deploy): say so; the next update tries again.
+          this.#loading = false;
+          this.#setState('paused');
+        },
+      );
     }
     if (!this.#options.target() && this.#state !== null) {
       this.#state = null;
@@ -75,17 +82,20 @@ export class LiveLink implements ReactiveController {
       shown: options.shown,
       words: options.words,
       catchUp: options.catchUp,
-      state: (state) => {
-        this.#state = state;
-        emit(this.#host, 'live-change', { state });
-        this.#host.requestUpdate();
-      },
+      state: (state) => this.#setState(state),
       apply: (change, announcement) => {
         if (announcement) this.announcement = announcement;
         options.apply(change);
       },
     });
     if (this.#host.isConnected) this.#updates.hostConnected();
+  }
+
+  #setState(state: LiveState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    emit(this.#host, 'live-change', { state });
+    this.#host.requestUpdate();
   }
 
   /** The indicator: shape and words for each state; "Connecting…" until the socket code is here, so nothing moves. */

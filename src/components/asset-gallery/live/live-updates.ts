@@ -45,7 +45,8 @@ export interface LiveUpdatesOptions {
 export class LiveUpdates {
   readonly #options: LiveUpdatesOptions;
   readonly #connection: LiveConnection;
-  #url: string | null = null;
+  /** The address the socket is for; undefined until synced (again) after a stop. */
+  #url: string | null | undefined;
   #pending = new Map<number, LiveEvent['type']>();
   #batchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Batches and catch-ups, one after the other. */
@@ -59,7 +60,12 @@ export class LiveUpdates {
     this.#connection = new LiveConnection({
       url: () => this.#urlWithToken(),
       state: options.state,
-      opened: () => this.#enqueue((signal) => options.catchUp(signal)),
+      opened: () =>
+        this.#enqueue((signal) =>
+          options.catchUp(signal).catch(() => {
+            if (!signal.aborted) this.#connection.fail();
+          }),
+        ),
       event: (event) => this.#received(event),
     });
   }
@@ -78,20 +84,30 @@ export class LiveUpdates {
     if (url === this.#url) return;
     this.#stop();
     this.#url = url;
-    if (url === null) return;
-    this.#abort = new AbortController();
+    if (url === null) {
+      this.#options.state('paused'); // no address to open (an endpoint without `/assets`, no `events-url`)
+      return;
+    }
     this.#connection.start();
   }
 
-  /** A new token, headers or client: reconnect with them. */
+  /** A new token, headers or client: reconnect with them; what was asked of the old client is dropped. */
   reconnect(): void {
-    if (this.#url !== null) this.#connection.restart();
+    if (!this.#url) return;
+    this.#dropWork();
+    this.#connection.restart();
   }
 
   #stop(): void {
-    this.#url = null;
+    this.#url = undefined;
     this.#connection.stop();
+    this.#dropWork();
+  }
+
+  /** Forgets events not fetched yet and aborts what is being fetched: ids are the old backend's. */
+  #dropWork(): void {
     this.#abort.abort();
+    this.#abort = new AbortController();
     clearTimeout(this.#batchTimer);
     this.#batchTimer = undefined;
     this.#pending = new Map();
@@ -100,7 +116,7 @@ export class LiveUpdates {
 
   async #urlWithToken(): Promise<string | null> {
     const url = this.#url;
-    if (url === null) return null;
+    if (!url) return null;
     const given = this.#options.token();
     const token = (await (typeof given === 'function' ? given() : given)) ?? (await bearerToken(this.#options.headers()));
     if (!token) return url;
@@ -129,37 +145,47 @@ export class LiveUpdates {
     const deleted: number[] = [];
     const wanted: number[] = [];
     for (const [id, type] of batch) (type === 'asset:deleted' ? deleted : wanted).push(id);
-    const { found, gone } = wanted.length > 0 ? await this.#fetch(wanted, signal) : { found: [], gone: [] };
+    const { found, gone, failed } = wanted.length > 0 ? await this.#fetch(wanted, signal) : { found: [], gone: [], failed: false };
     if (signal.aborted) return;
     const { copy, locale } = this.#options.words();
     this.#options.apply({ assets: found, deleted: [...deleted, ...gone] }, describeStatusChanges(this.#options.shown, found, copy, locale));
+    // Some could not be fetched: their cards would stay stale under "Live". The reopen catches up on all of them.
+    if (failed) this.#connection.fail();
   }
 
-  /** The assets by id: one `bulk/get`, then a `GET` for each id it left out (or for all, on a server without it). */
-  async #fetch(ids: number[], signal: AbortSignal): Promise<{ found: Asset[]; gone: number[] }> {
+  /**
+   * The assets by id: one `bulk/get`, then a `GET` for each id it left out (for all, on a server without it).
+   * `failed`: some could not be fetched (a server error, the network), and are left to the catch-up.
+   */
+  async #fetch(ids: number[], signal: AbortSignal): Promise<{ found: Asset[]; gone: number[]; failed: boolean }> {
     const client = this.#options.client();
     let found: Asset[] = [];
     if (!this.#noBulk.has(client)) {
       try {
-        found = await client.bulkGet(ids, { signal });
+        const asked = new Set(ids);
+        found = (await client.bulkGet(ids, { signal })).filter((asset) => asked.has(asset.id));
       } catch (error) {
         if (isAbortError(error)) throw error;
-        if (error instanceof HttpError && (error.status === 404 || error.status === 405)) this.#noBulk.add(client);
+        // No such route: one GET per id from now on. Anything else: not 50 GETs at a server that is struggling.
+        if (!(error instanceof HttpError && (error.status === 404 || error.status === 405))) return { found, gone: [], failed: true };
+        this.#noBulk.add(client);
       }
     }
     const have = new Set(found.map((asset) => asset.id));
     const gone: number[] = [];
+    let failed = false;
     const missing = ids.filter((id) => !have.has(id));
     for (let start = 0; start < missing.length; start += SINGLE_GETS_AT_ONCE) {
       const answers = await Promise.allSettled(missing.slice(start, start + SINGLE_GETS_AT_ONCE).map((id) => client.get(id, { signal })));
       answers.forEach((answer, index) => {
         if (answer.status === 'fulfilled') found.push(answer.value);
-        // Not found: deleted, or no longer this user's. Any other failure leaves the card as it was.
-        else if (answer.reason instanceof HttpError && answer.reason.status === 404) gone.push(missing[start + index] as number);
+        // Not found, or forbidden (the backend's answer for another user's asset): not this gallery's any more.
+        else if (answer.reason instanceof HttpError && (answer.reason.status === 404 || answer.reason.status === 403)) gone.push(missing[start + index] as number);
+        else failed = true;
       });
       signal.throwIfAborted();
     }
-    return { found, gone };
+    return { found, gone, failed };
   }
 }
 
