@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Asset } from '../../../api/index.js';
 import { formatPlural, type StatusCounts } from '../../../status/index.js';
 import type { UploadRequestDetail } from '../../shared/events.js';
@@ -109,7 +109,7 @@ export class UploadLink implements ReactiveController {
     if (uploadCode.failed) {
       return html`<div part="notice" class="notice upload-load">
         <span role="alert">${copy.loadFailed}${count > 0 ? ` ${formatPlural(copy.waiting, count, this.#options.words.locale)}` : ''}</span>
-        <button part="button retry" type="button" @click=${() => void this.#load()}>${copy.loadRetry}</button>
+        <button part="button retry" type="button" aria-disabled=${this.#loading ? 'true' : nothing} @click=${() => void this.#load()}>${copy.loadRetry}</button>
       </div>`;
     }
     return html`<p part="upload-status" class="upload-status" role="status">${count > 0 ? copy.preparing : ''}</p>`;
@@ -157,12 +157,14 @@ export class UploadLink implements ReactiveController {
 
   #load(): Promise<void> {
     if (this.#panel) return Promise.resolve();
-    this.#loading ??= uploadCode.load().then(() => {
+    if (this.#loading) return this.#loading;
+    this.#loading = uploadCode.load().then(() => {
       this.#loading = undefined;
       const code = uploadCode.value;
       if (code) this.#start(code);
       this.#host.requestUpdate();
     });
+    this.#host.requestUpdate(); // a Try again shows that it is trying
     return this.#loading;
   }
 
