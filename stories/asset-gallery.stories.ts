@@ -79,7 +79,8 @@ export const SearchApiWithServerTotals: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(overviewText(canvasElement)).toContain('Totals in your library'), timeout);
     await expect(shownCount(canvasElement, /All/)).toBeGreaterThan(12);
-    await expect(shadowText(canvasElement)).toMatch(/Re-upload the \d+ loaded local-only assets?/);
+    // The bulk re-upload comes with the upload code, loaded on first use.
+    await waitFor(() => expect(shadowText(canvasElement)).toMatch(/Re-upload the \d+ loaded local-only assets?/), timeout);
   },
 };
 

@@ -308,7 +308,8 @@ export const UploadIdle: Story = {
   },
   play: async ({ canvasElement, args }) => {
     const { shadow } = uploadIn(canvasElement);
-    const button = shadow.getByRole('button', { name: 'Upload to provider' });
+    // The upload controls' code loads on first use: wait for the button.
+    const button = await shadow.findByRole('button', { name: 'Upload to provider' });
     await userEvent.tripleClick(button);
     await userEvent.click(button);
     await expect(args.onUploadRequest).toHaveBeenCalledTimes(1);
@@ -327,7 +328,7 @@ export const UploadRetryLocalOnly: Story = {
   play: async ({ canvasElement, args, loaded }) => {
     const asset = (loaded as Loaded).asset as Asset;
     const { shadow } = uploadIn(canvasElement);
-    const button = shadow.getByRole('button', { name: 'Retry upload' });
+    const button = await shadow.findByRole('button', { name: 'Retry upload' });
     await expect(button).not.toHaveAttribute('aria-disabled');
     button.focus();
     await userEvent.keyboard('{Enter}');

@@ -45,6 +45,10 @@ export const de = {
       one: 'Das eine geladene, markierte Asset wird ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
       other: 'Die {count} geladenen, markierten Assets werden ausgelassen: Erneutes Hochladen hebt keine Moderationsmarkierung auf',
     },
+    preparing: 'Uploads werden vorbereitet …',
+    loadFailed: 'Die Upload-Steuerung konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es dann erneut.',
+    waiting: { one: '1 Upload wartet so lange.', other: '{count} Uploads warten so lange.' },
+    loadRetry: 'Erneut versuchen',
   },
   card: {
     noPreview: 'Keine Vorschau',

@@ -55,6 +55,13 @@ export interface Copy {
     bulkCancelled: string;
     /** Next to the bulk button: the loaded flagged assets (`{count}`) it leaves out, and why. */
     bulkFlaggedSkipped: Plural;
+    /** Files or URLs added before the upload code (loaded on first use) is here. */
+    preparing: string;
+    /** The upload code could not be loaded (offline, a new deploy). */
+    loadFailed: string;
+    /** After `loadFailed`: what was added and waits for it (`{count}`). */
+    waiting: Plural;
+    loadRetry: string;
   };
   /** Words of `<media-card>`. */
   card: {
@@ -204,6 +211,10 @@ export const DEFAULT_COPY: Copy = {
       one: 'The 1 loaded flagged asset is left out: a moderation flag is not fixed by uploading again',
       other: 'The {count} loaded flagged assets are left out: a moderation flag is not fixed by uploading again',
     },
+    preparing: 'Getting uploads ready…',
+    loadFailed: 'The upload controls could not be loaded. Check the connection, then try again.',
+    waiting: { one: '1 upload waits until then.', other: '{count} uploads wait until then.' },
+    loadRetry: 'Try again',
   },
   card: {
     noPreview: 'No preview',

@@ -642,6 +642,7 @@ describe('<media-card>', () => {
         html`<div><button>before</button><media-card uploads .asset=${value} .position=${'3 of 9'} .tabbable=${false}></media-card></div>`,
       );
       const card = wrapper.querySelector('media-card') as MediaCard;
+      await card.updateComplete; // the upload controls' code, loaded on first use
       expect(parts(card).open?.getAttribute('tabindex')).to.equal('-1');
       expect(textOf($(card, '[part="body"]'))).to.match(/Retry upload , 3 of 9$/);
       for (const position of [undefined, '  ']) {

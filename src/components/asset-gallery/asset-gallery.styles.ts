@@ -238,6 +238,13 @@ export const styles = [
     color: var(--_color-muted);
     font-size: 0.875rem;
   }
+  /* The upload code could not be loaded: what happened, and Try again. */
+  .upload-load {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
   .footer {
     /* Scroll anchoring must not hold the footer in view while pages are added above it: infinite scroll would run away. */
     overflow-anchor: none;

@@ -24,8 +24,7 @@ import { InfiniteScroll } from './grid/infinite-scroll.js';
 import { LiveLink, type LiveToken } from './live/live-link.js';
 import { VirtualRows } from './grid/virtual-rows.js';
 import type { Uploader } from './uploads/upload-controller.js';
-import { UploadPanel } from './uploads/upload-panel.js';
-import { UploadResults } from './uploads/upload-results.js';
+import { UploadLink } from './uploads/upload-link.js';
 
 export type { AssetsErrorDetail, AssetsLoadedDetail, LiveChangeDetail };
 
@@ -216,13 +215,16 @@ export class AssetGallery extends AgeElement {
     if (this.#source.firstPage === 'error') this.reload();
     else if (this.#source.loadMoreError) void this.loadMore();
   });
-  readonly #panel = new UploadPanel(this, {
+  // Uploads load on first use: `uploads`, or a call of uploadFiles, uploadFromUrl or reuploadLocalOnly.
+  readonly #panel = new UploadLink(this, {
     enabled: () => this.uploads,
     words: this.words,
     client: () => this.#source.client,
     uploader: () => this.uploader,
-    uploaded: (outcome, assetId, newAssetId, madeNew) => this.#results.uploaded(outcome, assetId, newAssetId, madeNew),
-    refused: (assetId) => this.#results.refused(assetId),
+    source: this.#source,
+    view: this.#view,
+    all: () => this.#all(),
+    reload: () => this.reload(),
     addFiles: (files) => this.uploadFiles(files),
     addUrl: (url) => this.uploadFromUrl(url),
     reuploadAll: () => void this.reuploadLocalOnly(),
@@ -238,12 +240,6 @@ export class AssetGallery extends AgeElement {
     catchUp: async (signal) => {
       if (await this.#source.refreshShown(signal)) this.#view.forgetChanges();
     },
-  });
-  readonly #results = new UploadResults(this, {
-    source: this.#source,
-    view: this.#view,
-    all: () => this.#all(),
-    reload: () => this.reload(),
   });
 
   /** Uploads files as a person would by choosing or dropping them. */
@@ -302,6 +298,13 @@ export class AssetGallery extends AgeElement {
     const fromFooter = !!(this.renderRoot as ShadowRoot).activeElement?.closest('[part~="footer"]');
     await this.#source.loadMore();
     if (fromFooter) await this.#focus.afterFooterLeft(shownBefore);
+  }
+
+  /** Resolves once the update is done and, with `uploads`, the upload code has come (or failed to) and is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#panel.settled();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -9,7 +9,8 @@ import { emit, type AssetOpenDetail, type UploadRequestDetail } from '../shared/
 import { statusColors, visuallyHidden } from '../shared/status-styles.js';
 import type { UploadState } from '../shared/upload.js';
 import { renderMedia, type MediaCardLoading } from './card-media.js';
-import { renderUpload, uploadView, type UploadView } from './card-upload.js';
+import type { UploadView } from './card-upload.js';
+import { cardUploadCode } from './card-upload-code.js';
 import { formatDate, formatSeconds, mediaTypeName, readUploadState, titleOf, toView, type View } from './card-view.js';
 import { styles } from './media-card.styles.js';
 
@@ -154,6 +155,12 @@ export class MediaCard extends AgeElement {
   /** The upload button had focus before this update. */
   #uploadHadFocus = false;
 
+  constructor() {
+    super();
+    // The upload controls' code loads on first use; the card updates when it is here.
+    cardUploadCode.use(this, () => this.uploads);
+  }
+
   /** The asset's id, as reflected in `asset-id`; null without an asset. */
   get assetId(): number | null {
     return this.#view ? this.#view.id : null;
@@ -167,6 +174,14 @@ export class MediaCard extends AgeElement {
   /** The provider an upload goes to: `upload-provider`, else the asset's `provider_id`, else `pixverse`. */
   get uploadTarget(): string {
     return uploadTarget(this.uploadProvider, this.#view?.provider);
+  }
+
+  /** Resolves once the update is done and, with `uploads`, the upload controls' code has come (or failed to) and is drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.uploads || cardUploadCode.value) return done;
+    await cardUploadCode.settled();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -199,7 +214,8 @@ export class MediaCard extends AgeElement {
   protected override updated(): void {
     // The button goes when the provider accepted the upload (or the controls went): focus stays in the card,
     // on its open button, rather than falling back to the page's start.
-    if (this.#uploadHadFocus && this.#uploadButton === null) this.renderRoot.querySelector<HTMLButtonElement>('.open')?.focus();
+    // A button drawn anew (the loaded controls in place of "Try again") takes the focus over.
+    if (this.#uploadHadFocus) (this.#uploadButton ?? this.renderRoot.querySelector<HTMLButtonElement>('.open'))?.focus();
     this.#uploadHadFocus = false;
   }
 
@@ -280,18 +296,42 @@ export class MediaCard extends AgeElement {
           .copy=${this.copy}
           .keepClear=${this.#keepClear}
         ></provider-badge>
-        ${renderUpload(this.#uploadView(view, copy), copy, { uploads: this.uploads, tabbable: this.#tabbable, onClick: this.#onUploadClick })}
+        ${this.#renderUpload(view, copy)}
         ${position === null ? nothing : html`<span class="visually-hidden">, ${position}</span>`}
       </div>
     </article>`;
   }
 
   /**
+   * The upload controls. Until their code is here the room is kept, so the card does not grow; when it cannot be
+   * loaded the card says so, with a button that tries again.
+   */
+  #renderUpload(view: View, copy: Copy): TemplateResult | typeof nothing {
+    const code = cardUploadCode.value;
+    if (code) return code.renderUpload(this.#uploadView(view, copy), copy, { uploads: this.uploads, tabbable: this.#tabbable, onClick: this.#onUploadClick });
+    if (!this.uploads) return nothing;
+    if (!cardUploadCode.failed) return html`<div class="upload" aria-busy="true"></div>`;
+    return html`<div part="upload" class="upload">
+      <button
+        part="upload-button"
+        class="upload-button"
+        type="button"
+        tabindex=${this.#tabbable ? nothing : '-1'}
+        aria-describedby="upload-message"
+        @click=${() => void cardUploadCode.load()}
+      >
+        ${copy.upload.loadRetry}
+      </button>
+      <p part="upload-outcome" class="upload-outcome"><span part="upload-message" class="upload-message" id="upload-message">${copy.upload.loadFailed}</span></p>
+    </div>`;
+  }
+
+  /**
    * What the upload controls show, or null for none: the asset, `.upload` and the pending click, as `uploadView`
-   * reads them.
+   * reads them. Only asked once their code is here.
    */
   #uploadView(view: View, copy: Copy): UploadView | null {
-    return uploadView(view, copy, {
+    return (cardUploadCode.value as typeof import('./card-upload.js')).uploadView(view, copy, {
       uploads: this.uploads,
       state: this.#uploadState(),
       target: this.uploadTarget,

@@ -1,37 +1,27 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Asset } from '../../../api/index.js';
-import { formatCopy, formatPlural, isUploadableMedia, providerName, type StatusCounts } from '../../../status/index.js';
+import { formatCopy, formatPlural, isUploadableMedia, providerName } from '../../../status/index.js';
 import type { UploadRequestDetail } from '../../shared/events.js';
 import { numberFormat } from '../../shared/locale.js';
 import type { WordsController } from '../../shared/words.js';
 import { UploadController, type UploadControllerOptions, type UploadRow } from './upload-controller.js';
 
 export interface UploadPanelOptions extends Omit<UploadControllerOptions, 'copy' | 'numbers'> {
-  /** The gallery has `uploads`: drops are taken. */
-  enabled: () => boolean;
   words: WordsController;
-  /** Files a person chose or dropped (the gallery's `uploadFiles`, which picks the provider). */
-  addFiles: (files: File[]) => void;
-  /** A URL a person entered. */
-  addUrl: (url: string) => void;
   reuploadAll: () => void;
 }
 
 /**
- * What `<asset-gallery uploads>` shows of uploads: the toolbar ("Upload files", "Add from URL", the bulk
- * re-upload of local-only assets), the rows of files and URLs on their way or failed, the last outcome, and the
- * drop zone. The uploads themselves are its `UploadController`'s.
+ * What `<asset-gallery uploads>` shows of uploads once their code is here (the toolbar and the drop zone are
+ * `UploadLink`'s, from the first paint): the bulk re-upload of local-only assets, the rows of files and URLs on
+ * their way or failed, and the last outcome. The uploads themselves are its `UploadController`'s.
  */
 export class UploadPanel {
   readonly uploads: UploadController;
-  /** Files are being dragged over the gallery. */
-  dragging = false;
-  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: UploadPanelOptions;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadPanelOptions) {
-    this.#host = host;
     this.#options = options;
     const words = options.words;
     this.uploads = new UploadController(host, {
@@ -39,23 +29,6 @@ export class UploadPanel {
       copy: () => words.copy,
       numbers: (values) => this.#numbers(values),
     });
-  }
-
-  /** The toolbar; the bulk button and its note count the loaded assets, and say so. */
-  renderToolbar(loaded: StatusCounts): TemplateResult {
-    const copy = this.#options.words.copy.upload;
-    return html`<div part="upload-toolbar" class="upload-toolbar">
-      <button part="button add-files" type="button" @click=${this.#chooseFiles}>${copy.addFiles}</button>
-      <input class="file-input" type="file" multiple accept="image/*,video/*" tabindex="-1" aria-hidden="true" @change=${this.#onFilesChosen} />
-      <form part="url-form" class="url-form" @submit=${this.#onUrlSubmit}>
-        <label>
-          <span part="url-label">${copy.urlLabel}</span>
-          <input part="url-input" name="url" type="url" required autocomplete="off" />
-        </label>
-        <button part="button add-url" type="submit">${copy.addUrl}</button>
-      </form>
-      ${this.#renderBulk(loaded.local_only, loaded.flagged)}
-    </div>`;
   }
 
   /** The files and URLs on their way, and the last outcome: in the tray below the grid, so no card moves for them. */
@@ -77,25 +50,6 @@ export class UploadPanel {
     if (!asset || !this.uploads.reupload(asset, event.detail.providerId)) event.preventDefault();
   }
 
-  readonly onDragOver = (event: DragEvent): void => {
-    if (!this.#options.enabled() || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.#setDragging(true);
-  };
-
-  readonly onDragLeave = (event: DragEvent): void => {
-    const into = event.relatedTarget as Node | null;
-    if (!into || !(event.currentTarget as HTMLElement).contains(into)) this.#setDragging(false);
-  };
-
-  readonly onDrop = (event: DragEvent): void => {
-    this.#setDragging(false);
-    if (!this.#options.enabled() || !event.dataTransfer?.files.length) return;
-    event.preventDefault();
-    this.#options.addFiles([...event.dataTransfer.files]);
-  };
-
   #renderRow(row: UploadRow): TemplateResult {
     const copy = this.#options.words.copy;
     const state = row.state;
@@ -113,8 +67,11 @@ export class UploadPanel {
     </li>`;
   }
 
-  /** Always in place (see the styles), so that the cards below stay put whether it offers, runs or has nothing. */
-  #renderBulk(localOnly: number, flagged: number): TemplateResult {
+  /**
+   * The bulk re-upload; its button and note count the loaded assets, and say so. Always in place (see the styles),
+   * so that the cards below stay put whether it offers, runs or has nothing.
+   */
+  renderBulk(localOnly: number, flagged: number): TemplateResult {
     const copy = this.#options.words.copy.upload;
     const locale = this.#options.words.locale;
     const bulk = this.uploads.bulk;
@@ -138,30 +95,4 @@ export class UploadPanel {
     const format = numberFormat(this.#options.words.locale);
     return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, format.format(value)]));
   }
-
-  #setDragging(dragging: boolean): void {
-    if (this.dragging === dragging) return;
-    this.dragging = dragging;
-    this.#host.requestUpdate();
-  }
-
-  readonly #chooseFiles = (): void => {
-    this.#host.shadowRoot?.querySelector<HTMLInputElement>('.file-input')?.click();
-  };
-
-  readonly #onFilesChosen = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    this.#options.addFiles([...(input.files ?? [])]);
-    input.value = '';
-  };
-
-  readonly #onUrlSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = form.elements.namedItem('url') as HTMLInputElement;
-    const url = input.value.trim();
-    if (!url) return;
-    this.#options.addUrl(url);
-    form.reset();
-  };
 }
