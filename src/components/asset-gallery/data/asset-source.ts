@@ -200,7 +200,10 @@ export class AssetSource implements ReactiveController {
    * refresh or another load replaced it; rejects when a page could not be fetched (what is shown stays).
    */
   async refreshShown(signal: AbortSignal): Promise<boolean> {
-    if (this.hostAssets || this.firstPage !== 'complete') return false;
+    if (this.hostAssets) return false;
+    // A first page asked for before the socket opened may miss what changed since: refresh it once it is here.
+    if (this.firstPage === 'loading') await this.#firstPage.taskComplete.catch(() => undefined);
+    if (signal.aborted || this.firstPage !== 'complete') return false;
     const generation = this.#generation;
     const { filter, limit } = this.#config();
     const pages = Math.max(1, Math.ceil(this.#received / limit));

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { Asset, AssetsClient, HeadersOption } from '../../../api/index.js';
 import type { Copy } from '../../../status/index.js';
 import { emit } from '../../shared/events.js';
+import { Lazy } from '../../shared/lazy.js';
 import type { LiveState } from './live-connection.js';
 import type { LiveChange, LiveToken, LiveUpdates } from './live-updates.js';
 
@@ -19,6 +20,9 @@ export interface LiveLinkOptions {
   catchUp: (signal: AbortSignal) => Promise<void>;
 }
 
+/** The socket code, loaded the first time a gallery has `live` on. */
+const liveCode = new Lazy(() => import('./live-updates.js'));
+
 /**
  * The gallery's side of live updates, small enough for a page that never turns them on: the indicator, the
  * announcement, `live-change`, and loading the socket code (`live-updates.ts`) the first time `live` is on.
@@ -27,7 +31,6 @@ export class LiveLink implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: LiveLinkOptions;
   #updates: LiveUpdates | undefined;
-  #loading = false;
   #state: LiveState | null = null;
   /** The last status change said politely, or ''. */
   announcement = '';
@@ -51,16 +54,13 @@ export class LiveLink implements ReactiveController {
     if (this.#updates) {
       this.#updates.sync();
       if (reconnect) this.#updates.reconnect();
-    } else if (this.#options.target() && !this.#loading) {
-      this.#loading = true;
-      void import('./live-updates.js').then(
-        (module) => this.#start(module),
-        () => {
-          // The code could not be loaded (offline, a new deploy): say so; the next update tries again.
-          this.#loading = false;
-          this.#setState('paused');
-        },
-      );
+    } else if (this.#options.target()) {
+      // Shared by every gallery; one whose load failed (offline, a new deploy) tries again on its next update.
+      void liveCode.load().then(() => {
+        if (this.#updates) return;
+        if (liveCode.value) this.#start(liveCode.value);
+        else this.#setState('paused');
+      });
     }
     if (!this.#options.target() && this.#state !== null) {
       this.#state = null;
