@@ -8,10 +8,13 @@ import { PROVIDER_STATUSES, type ProviderStatus } from '../../../status/index.js
 export const SLICE_MS = 6;
 
 /**
- * Assets read at once, when the list is handed over, before the first render: more than a screen of cards holds,
- * so the first cards paint as soon as parsed ones would; the rest follows in the background.
+ * Assets read at once, when the list is handed over, before the first render: the cards a first render shows (24)
+ * and more, so the first cards paint in the same frame as parsed ones would; the rest follows in the background.
+ * Not bounded by SLICE_MS: the parser's first calls run cold, and on a slow device 6 ms may read only a few.
  */
-const FIRST_SCREEN = 120;
+const FIRST_SCREEN = 48;
+/** …but the first read never takes longer than this, whatever it has read. */
+const FIRST_READ_MS = 30;
 
 /** The assets of a list, split by status (each in the list's order). */
 export type StatusSplit = Map<ProviderStatus, Asset[]>;
@@ -65,7 +68,7 @@ export class HostReader {
       // A hostile list: read it item by item below.
     }
     ({ items: this.#items, length: this.#length } = listItems(source));
-    this.#read(SLICE_MS, FIRST_SCREEN);
+    this.#read(FIRST_READ_MS, FIRST_SCREEN);
   }
 
   /** Still reading: `list` is not the whole list yet, and no count of it is. */
