@@ -235,6 +235,8 @@ export class AssetSource implements ReactiveController {
     if (this.hostAssets) {
       this.#firstPage.abort();
       this.#totals.abort();
+      // A new list, or a filter switch: its first frame is drawn before the reading goes on.
+      this.#reader?.afterNextFrame();
       return;
     }
     void this.#firstPage.run();
