@@ -42,6 +42,8 @@ export class HostReader {
   readonly source: Iterable<unknown>;
   /** The host's items, or null when the list is read already. */
   #items: ArrayLike<unknown> | null = null;
+  /** The list needed reading (it was not all the api module's assets), and `#split` holds its split by status. */
+  #splitKept = false;
   #length = 0;
   #next = 0;
   /** Read so far, shown or skipped: in the list's order. */
@@ -68,6 +70,7 @@ export class HostReader {
       // A hostile list: read it item by item below.
     }
     ({ items: this.#items, length: this.#length } = listItems(source));
+    this.#splitKept = true;
     this.#read(FIRST_READ_MS, FIRST_SCREEN);
   }
 
@@ -95,8 +98,14 @@ export class HostReader {
   /** `list` split by status, kept as the items were read: a filter switch needs no pass over the list. */
   splitOf(list: readonly Asset[]): StatusSplit | null {
     const snapshot = this.#snapshot;
-    if (list !== snapshot.list || !this.#items) return null; // a list that needed no reading is split on first use
-    snapshot.split ??= new Map(PROVIDER_STATUSES.map((status, index) => [status, (this.#split.get(status) ?? []).slice(0, snapshot.sizes[index])]));
+    if (list !== snapshot.list || !this.#splitKept) return null; // a list that needed no reading is split on first use
+    const done = list === this.#assets; // read to the end: the buckets change no more
+    snapshot.split ??= new Map(
+      PROVIDER_STATUSES.map((status, index) => {
+        const bucket = this.#split.get(status) ?? [];
+        return [status, done ? bucket : bucket.slice(0, snapshot.sizes[index])];
+      }),
+    );
     return snapshot.split;
   }
 
