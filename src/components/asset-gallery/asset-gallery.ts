@@ -389,6 +389,7 @@ export class AssetGallery extends AgeElement {
     const visible = this.#view.visible(all, this.statusFilter);
     const reading = source.reading;
     // Not "no assets" while some are still to be read: the placeholders, until one of this status is read.
+    source.wantsMore = reading;
     if (visible.length === 0 && reading) return renderSkeletons(copy, DEFAULT_PAGE_SIZE);
     if (visible.length === 0) {
       const loadedSoFar = source.hasMore && source.loaded.length > 0 ? source.loaded.length : null;
