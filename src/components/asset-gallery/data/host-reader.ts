@@ -131,8 +131,9 @@ export class HostReader {
    * its frame never waits for a slice that was queued before it.
    */
   afterNextFrame(): void {
-    // A hidden page draws no frames (and runs no frame callbacks): nothing to wait for there.
-    if (this.#done || !this.#cancelSlice || document.visibilityState === 'hidden') return;
+    // A hidden page draws no frames (and runs no frame callbacks): nothing to wait for there. Nor while the first
+    // screen is not read yet (a slow device, or many bad items first): those cards are the change to draw.
+    if (this.#done || !this.#cancelSlice || document.visibilityState === 'hidden' || this.#assets.length < FIRST_SCREEN) return;
     this.pause();
     const frame = requestAnimationFrame(() => {
       // Posted from the frame's callbacks, the slice runs after that frame is drawn.
