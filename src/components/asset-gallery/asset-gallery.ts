@@ -160,7 +160,7 @@ export class AssetGallery extends AgeElement {
   @property({ attribute: false, hasChanged: (value: HeadersOption | undefined, old: HeadersOption | undefined) => !sameHeaders(value, old) })
   headers: HeadersOption | undefined = undefined;
 
-  /** Assets to show instead of fetching: `Asset`s from the api module, or raw server items. */
+  /** Assets to show instead of fetching: `Asset`s from the api module (shown at once), or raw server items (validated in the background, the first screen first; counted once all are read). */
   @property({ attribute: false }) assets: Iterable<unknown> | null = null;
 
   /** Show upload controls: on each card, "Upload files", "Add from URL", drag and drop, bulk re-upload. */
