@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import type { FetchLike } from '../src/api/index.js';
 
 /** Shared by the test files (a plain module, not a test file itself). */
@@ -20,3 +21,21 @@ export const hangingFetch: FetchLike = (_url, init) =>
     if (signal.aborted) reject(signal.reason);
     signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
+
+/**
+ * Resolves once an `<asset-gallery>` has read the whole of its host `.assets` (a large raw list is read in the
+ * background): its overview shows a number for every status, and its grid is no longer busy.
+ */
+export async function whenAllRead(gallery: HTMLElement & { updateComplete: Promise<unknown> }, timeout = 30_000): Promise<void> {
+  await gallery.updateComplete;
+  const overview = () => gallery.shadowRoot?.querySelector('status-overview') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+  await overview()?.updateComplete;
+  await waitUntil(
+    () => {
+      const counts = [...(overview()?.shadowRoot?.querySelectorAll('button[data-status] .count') ?? [])];
+      return counts.length === 4 && counts.every((count) => /\d/.test(count.textContent ?? '')) && !gallery.shadowRoot?.querySelector('[aria-busy="true"]');
+    },
+    'the gallery did not finish reading its host assets',
+    { timeout, interval: 20 },
+  );
+}

@@ -1,6 +1,8 @@
 /**
- * The benchmark page: `?n=1000&mode=gallery|baseline`. It makes N assets, then measures itself and reports
- * through `window.__result` (and the promise `window.__done`); `bench/run.mjs` loads it once per sample.
+ * The benchmark page: `?n=1000&mode=gallery|raw|baseline`. It makes N assets, then measures itself and reports
+ * through `window.__result` (and the promise `window.__done`); `bench/run.mjs` loads it once per sample. `gallery`
+ * hands the gallery assets the api module parsed; `raw` hands it the same assets as raw server JSON (both eras'
+ * shapes, about 3 % of them invalid), as a host app's own store holds them; `baseline` is the vanilla DOM.
  *
  * Every timing starts inside a requestAnimationFrame callback (t0, then the change) and ends in a task posted
  * right after a frame's rendering (style, layout, paint) has run on the main thread (t1), at the first such
@@ -10,10 +12,11 @@
  */
 import type { Asset } from '../../src/api/schemas.js';
 import type { ProviderStatus } from '../../src/status/index.js';
-import { makeAssets, makeThumbnailUrl } from './assets.js';
+import { PROVIDER_STATUSES } from '../../src/status/index.js';
+import { makeAssets, makeRawAssets, makeThumbnailUrl } from './assets.js';
 import { Baseline } from './baseline.js';
 
-export type Mode = 'gallery' | 'baseline';
+export type Mode = 'gallery' | 'raw' | 'baseline';
 
 export interface Timing {
   /** t1 − t0 in milliseconds. */
@@ -40,6 +43,15 @@ export interface BenchResult {
   filter: ProviderStatus;
   /** Assets of that status among the N. */
   matching: number;
+  /** From the data going in until the gallery had read all of it (its counts shown): the background read. */
+  readMs: number;
+  /** Main-thread tasks over 50 ms (PerformanceObserver, `longtask`) from the data going in until it was read. */
+  longTasks: number[];
+  /** Where each of them began: during the first paint, the filter switches (with the settling between), or after them. */
+  longTaskPhases: ('paint' | 'filter' | 'read')[];
+  /** After the read: the overview's counts are the true counts, and the skipped items are counted (raw). */
+  countsRight: boolean;
+  countsShown: string;
 }
 
 declare global {
@@ -56,7 +68,9 @@ const FILTER_ROUNDS = 3;
 /** What is measured: the gallery element, or the vanilla baseline. */
 interface Subject {
   /** Puts the data in (timed). */
-  show(assets: Asset[]): void;
+  show(assets: unknown[]): void;
+  /** Resolves once the gallery shows its counts (it has read every asset): per status, and the items it skipped; null for the baseline. */
+  counted(): Promise<{ counts: number[]; skipped: number } | null>;
   /** Switches the status filter (timed). */
   filter(status: ProviderStatus | null): void;
   /** The cards in the DOM now. */
@@ -76,29 +90,57 @@ window.__done = run().then(
 async function run(): Promise<BenchResult> {
   const params = new URLSearchParams(location.search);
   const n = Number(params.get('n') ?? '1000');
-  const mode: Mode = params.get('mode') === 'baseline' ? 'baseline' : 'gallery';
+  const mode = (['gallery', 'raw', 'baseline'] as const).find((known) => known === params.get('mode')) ?? 'gallery';
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`bad n: ${params.get('n')}`);
 
   // Not timed: making the data, loading the code, putting the empty element in the page.
-  const assets = makeAssets(n, makeThumbnailUrl());
+  const thumbnail = makeThumbnailUrl();
+  const raw = mode === 'raw' ? makeRawAssets(n, thumbnail) : null;
+  const assets = raw ? null : makeAssets(n, thumbnail);
+  const statuses = raw ? raw.statuses : (assets ?? []).map((asset) => asset.provider_status);
   const root = document.getElementById('root') as HTMLElement;
-  const subject = mode === 'gallery' ? await gallerySubject(root) : baselineSubject(root);
+  const subject = mode === 'baseline' ? baselineSubject(root) : await gallerySubject(root);
+  const longTasks = watchLongTasks();
   // Half a second of quiet: the page's own start (fonts, compositor, code) is over before the data arrives,
   // as it is when the data comes from a fetch.
   await settle(500);
 
-  const paint = await measure(subject, () => subject.show(assets), assets.length, null);
+  const start = longTasks.mark();
+  const paint = await measure(subject, () => subject.show(raw ? raw.items : (assets ?? [])), statuses.length, null);
   const elements = countElements(document);
-  const matching = assets.filter((asset) => asset.provider_status === FILTER).length;
+  const matching = statuses.filter((status) => status === FILTER).length;
   const filterTo: Timing[] = [];
   const filterBack: Timing[] = [];
   for (let round = 0; round < FILTER_ROUNDS; round++) {
     await settle();
     filterTo.push(await measure(subject, () => subject.filter(FILTER), matching, FILTER));
     await settle();
-    filterBack.push(await measure(subject, () => subject.filter(null), assets.length, null));
+    filterBack.push(await measure(subject, () => subject.filter(null), statuses.length, null));
   }
-  return { mode, n, paint, elements, filterTo, filterBack, filter: FILTER, matching };
+  // The read goes on in the background (raw data): until the counts are shown, every long task is the gallery's.
+  const filtersDone = performance.now();
+  const counts = await subject.counted();
+  const readMs = performance.now() - start;
+  const expected = PROVIDER_STATUSES.map((status) => statuses.filter((known) => known === status).length);
+  const countsShown = counts ? `${counts.counts.join('/')}${raw ? `, skipped ${counts.skipped}` : ''}` : 'none';
+  const countsRight = !counts || (counts.counts.join('/') === expected.join('/') && counts.skipped === (raw?.invalid ?? 0));
+  const tasks = longTasks.since(start);
+  const phase = (at: number) => (at < start + paint.ms ? 'paint' : at < filtersDone ? 'filter' : 'read');
+  return {
+    mode,
+    n,
+    paint,
+    elements,
+    filterTo,
+    filterBack,
+    filter: FILTER,
+    matching,
+    readMs,
+    longTasks: tasks.map((task) => task.duration),
+    longTaskPhases: tasks.map((task) => phase(task.start)),
+    countsRight,
+    countsShown,
+  };
 }
 
 async function gallerySubject(root: HTMLElement): Promise<Subject> {
@@ -113,6 +155,13 @@ async function gallerySubject(root: HTMLElement): Promise<Subject> {
     show: (assets) => {
       gallery.assets = assets;
     },
+    counted: async () => {
+      const overview = () => deepQuery(gallery, 'status-overview')[0]?.shadowRoot;
+      const count = (status: ProviderStatus) => overview()?.querySelector(`button[data-status="${status}"] .count`)?.textContent?.replace(/\D/g, '') ?? '';
+      while (PROVIDER_STATUSES.some((status) => count(status) === '')) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const notice = [...(gallery.shadowRoot?.querySelectorAll('[part~="notice"]') ?? [])].find((element) => /could not be shown/.test(element.textContent ?? ''));
+      return { counts: PROVIDER_STATUSES.map((status) => Number(count(status))), skipped: Number(notice?.textContent?.replace(/\D/g, '') || 0) };
+    },
     filter: (status) => {
       gallery.statusFilter = status;
     },
@@ -126,7 +175,8 @@ async function gallerySubject(root: HTMLElement): Promise<Subject> {
 function baselineSubject(root: HTMLElement): Subject {
   const baseline = new Baseline(root);
   return {
-    show: (assets) => baseline.show(assets),
+    show: (assets) => baseline.show(assets as Asset[]),
+    counted: () => Promise.resolve(null),
     filter: (status) => baseline.filter(status),
     cards: () => [...baseline.grid.querySelectorAll('.bl-card')],
     pending: () => false,
@@ -213,7 +263,30 @@ function afterRendering(callback: () => void): void {
 async function settle(ms = 50): Promise<void> {
   for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   await new Promise((resolve) => setTimeout(resolve, ms));
+  const before = performance.now();
   (globalThis as { gc?: () => void }).gc?.();
+  harnessTasks.push([before, performance.now()]);
+}
+
+/** The harness's own forced collections (start, end): a long task they are part of is not the gallery's. */
+const harnessTasks: [number, number][] = [];
+
+/** Collects long tasks (over 50 ms) as the browser reports them, from the page's start. */
+function watchLongTasks(): { mark(): number; since(start: number): { start: number; duration: number }[] } {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: true });
+  return {
+    mark: () => performance.now(),
+    since: (start) => {
+      entries.push(...observer.takeRecords());
+      const own = (entry: PerformanceEntry) =>
+        !harnessTasks.some(([from, to]) => from < entry.startTime + entry.duration && to > entry.startTime);
+      return entries
+        .filter((entry) => entry.startTime >= start - 1 && own(entry))
+        .map((entry) => ({ start: entry.startTime, duration: Math.round(entry.duration) }));
+    },
+  };
 }
 
 /** Elements matching `selector` under `host`, through every open shadow root. */

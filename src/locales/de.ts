@@ -87,8 +87,11 @@ export const de = {
     },
     clearFilter: 'Alle Assets zeigen',
     skipped: { one: '1 Eintrag vom Server kann nicht angezeigt werden', other: '{count} Einträge vom Server können nicht angezeigt werden' },
+    hostSkipped: { one: '1 der übergebenen Einträge kann nicht angezeigt werden', other: '{count} der übergebenen Einträge können nicht angezeigt werden' },
     loaded: { one: '1 Asset geladen', other: '{count} Assets geladen' },
+    reading: 'Die Assets werden gelesen … Die Zahlen folgen, sobald alle gelesen sind.',
     position: '{position} von {count}',
+    positionReading: '{position} von den {count} bisher gelesenen',
     offline: 'Sie sind offline. Die Galerie versucht es erneut, sobald die Verbindung wieder da ist.',
   },
   live: {

@@ -117,9 +117,15 @@ export interface Copy {
     emptyFilteredSoFar: Plural;
     clearFilter: string;
     skipped: Plural;
+    /** Host items (`.assets`) that could not be shown, once the whole list is read. */
+    hostSkipped: Plural;
     loaded: Plural;
+    /** While the host's `.assets` are read in the background: no count is shown until every item is read. */
+    reading: string;
     /** A card's place in the grid, said in its name. */
     position: string;
+    /** The same while the host's `.assets` are read: `{count}` is how many are read so far, not the total. */
+    positionReading: string;
     /** Shown while the device is offline. */
     offline: string;
   };
@@ -253,8 +259,11 @@ export const DEFAULT_COPY: Copy = {
     },
     clearFilter: 'Show all assets',
     skipped: { one: '1 item from the server could not be shown', other: '{count} items from the server could not be shown' },
+    hostSkipped: { one: '1 of the given items could not be shown', other: '{count} of the given items could not be shown' },
     loaded: { one: '1 asset loaded', other: '{count} assets loaded' },
+    reading: 'Reading the assets… The counts follow once every one is read.',
     position: '{position} of {count}',
+    positionReading: '{position} of the {count} read so far',
     offline: 'You are offline. The gallery will try again when the connection is back.',
   },
   live: {

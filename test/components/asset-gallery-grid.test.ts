@@ -5,6 +5,7 @@ import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset } from '../../src/api/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
 import { createAssetsClient } from '../../src/api/index.js';
+import { whenAllRead } from '../helpers.js';
 
 /** `count` assets made by the mock and read by the client, as a host would pass them in `.assets`. */
 async function assets(count: number): Promise<Asset[]> {
@@ -43,6 +44,8 @@ function countElements(node: Document | ShadowRoot | Element): number {
 async function mountWith(list: Asset[], style = 'width: 900px') {
   const gallery = await fixture<AssetGallery>(html`<asset-gallery style=${style} .assets=${list}></asset-gallery>`);
   await waitUntil(() => cards(gallery).length > 0);
+  // Copies of assets are not the api module's own: the gallery reads (validates) them in the background.
+  await whenAllRead(gallery, 60_000);
   await settle();
   await gallery.updateComplete;
   await settle();

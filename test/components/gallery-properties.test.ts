@@ -5,6 +5,7 @@ import type { AssetGallery } from '../../src/asset-gallery.js';
 import { parseAsset, parseAssetList, type Asset } from '../../src/api/index.js';
 import { countByStatus, PROVIDER_STATUSES, type ProviderStatus, type StatusCounts } from '../../src/status/index.js';
 import { item, listResponse } from '../arbitraries.js';
+import { whenAllRead } from '../helpers.js';
 
 /*
  * Property-based tests (issue 6) of the rendered <asset-gallery>: host data (raw items, parsed by the gallery) and
@@ -74,7 +75,7 @@ async function checkHost(gallery: AssetGallery, items: unknown[]): Promise<void>
   const parsed = items.map((raw) => parseAsset(raw)).filter((asset): asset is Asset => asset !== null);
   await noUncaught(async () => {
     gallery.assets = items;
-    await gallery.updateComplete;
+    await whenAllRead(gallery);
     await frame();
     await gallery.updateComplete;
     await overview(gallery).updateComplete;

@@ -6,7 +6,7 @@ import { createAssetsClient, type Asset } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy, setCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
-import { hangingFetch } from '../helpers.js';
+import { hangingFetch, whenAllRead } from '../helpers.js';
 
 const shadowText = (element: Element): string => {
   let text = '';
@@ -32,6 +32,7 @@ async function gallery(template: ReturnType<typeof html>): Promise<AssetGallery>
   const host = await fixture<HTMLElement>(template);
   const found = (host.localName === 'asset-gallery' ? host : host.querySelector('asset-gallery')) as AssetGallery;
   await waitUntil(() => cards(found).length > 0, 'no cards');
+  await whenAllRead(found);
   await settle();
   return found;
 }

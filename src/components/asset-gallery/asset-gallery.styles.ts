@@ -102,6 +102,7 @@ export const styles = [
   }
   /* Live regions stay in the page while they have nothing to say, so that what they say next is announced. */
   .tray .offline:empty,
+  .tray .reading:empty,
   .upload-status:empty {
     position: absolute;
     width: 1px;

@@ -15,8 +15,9 @@ import { visuallyHidden } from '../shared/status-styles.js';
 import { styles } from './asset-gallery.styles.js';
 import { Connectivity } from './connectivity.js';
 import { FilterChoice } from './filter-choice.js';
-import { AssetSource, DEFAULT_PAGE_SIZE, pageLimit, readHostAsset, sameHeaders } from './data/asset-source.js';
+import { AssetSource, DEFAULT_PAGE_SIZE, pageLimit, sameHeaders } from './data/asset-source.js';
 import { AssetView, newerFirst, sameAsset, stillShown } from './data/asset-view.js';
+import { readHostAsset } from './data/host-reader.js';
 import { renderEmpty, renderError, renderFooter, renderSkeletons } from './gallery-states.js';
 import { GridFocus } from './grid/grid-focus.js';
 import { renderGrid } from './grid/grid-template.js';
@@ -29,6 +30,8 @@ import { UploadLink } from './uploads/upload-link.js';
 export type { AssetsErrorDetail, AssetsLoadedDetail, LiveChangeDetail };
 
 const DEFAULT_URL_PARAM = 'provider_status';
+/** The bulk re-upload's counts while the host's list is read: nothing to offer until it is counted. */
+const NOT_COUNTED = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
 
 /**
  * A gallery of media assets that says, on every card, where each asset lives: Provider OK, Local only,
@@ -156,7 +159,7 @@ export class AssetGallery extends AgeElement {
   @property({ attribute: false, hasChanged: (value: HeadersOption | undefined, old: HeadersOption | undefined) => !sameHeaders(value, old) })
   headers: HeadersOption | undefined = undefined;
 
-  /** Assets to show instead of fetching: `Asset`s from the api module, or raw server items. */
+  /** Assets to show instead of fetching: `Asset`s from the api module (shown at once), or raw server items (validated in the background, the first screen first; counted once all are read). */
   @property({ attribute: false }) assets: Iterable<unknown> | null = null;
 
   /** Show upload controls: on each card, "Upload files", "Add from URL", drag and drop, bulk re-upload. */
@@ -191,7 +194,7 @@ export class AssetGallery extends AgeElement {
     }),
     copy: () => this.words.copy,
   });
-  readonly #view = new AssetView(this);
+  readonly #view = new AssetView(this, { knownSplit: (list) => this.#source.hostSplit(list) });
   readonly #rows = new VirtualRows(this, {
     grid: () => this.#grid,
     coveringBottom: () => this.renderRoot.querySelector<HTMLElement>('.tray'),
@@ -317,7 +320,7 @@ export class AssetGallery extends AgeElement {
     // assets it still holds. A reload() is the same source (the gallery reloads after uploads itself).
     const uploads = this.#panel.uploads;
     if (has('endpoint', 'api')) uploads.sourceChanged();
-    else if (has('assets')) uploads.sourceChanged(stillShown(this.#view.lastBase, this.#source.hostAssets));
+    else if (has('assets')) uploads.sourceChanged(stillShown(this.#view.lastBase, this.#source.hostAssets && ((id) => this.#source.findHostAsset(id))));
     else if (has('fetch', 'headers')) uploads.sourceChanged(() => true);
     // A new first page is fresher than what uploads and live updates said before it (the host's own list keeps them).
     if (has('endpoint', 'api', 'fetch', 'headers', 'assets', 'reloads') || (has('statusFilter', 'pageSize') && !this.#source.hostAssets)) {
@@ -336,7 +339,9 @@ export class AssetGallery extends AgeElement {
     const copy = this.words.copy;
     const source = this.#source;
     const all = this.#all();
-    const { counts, source: countsSource } = this.#view.overview({
+    // While the host's list is read, no number may count it: the overview waits as it does for a first page.
+    const reading = source.reading;
+    const { counts, source: countsSource } = reading ? { counts: null, source: 'loaded' } : this.#view.overview({
       all,
       pages: source.loaded,
       filter: this.statusFilter,
@@ -357,10 +362,12 @@ export class AssetGallery extends AgeElement {
       ></status-overview>
       <p class="visually-hidden" role="status">${source.firstPage === 'complete' && !source.hostAssets ? formatPlural(copy.gallery.loaded, source.loaded.length, this.words.locale) : ''}</p>
       <p class="visually-hidden" role="status">${this.#live.announcement}</p>
-      ${this.uploads ? panel.renderToolbar(this.#view.counts(all)) : nothing}
+      ${this.uploads ? panel.renderToolbar(reading ? NOT_COUNTED : this.#view.counts(all)) : nothing}
       ${this.#renderBody(all)}
       <div part="tray" class="tray">
         ${source.skipped > 0 ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.skipped, source.skipped, this.words.locale)}</p>` : null}
+        ${source.hostSkipped ? html`<p part="notice" class="notice">${formatPlural(copy.gallery.hostSkipped, source.hostSkipped, this.words.locale)}</p>` : null}
+        <p part="notice" class="notice reading" role="status">${reading ? copy.gallery.reading : ''}</p>
         <p part="notice" class="notice offline" role="status">${this.#connectivity.offline ? copy.gallery.offline : ''}</p>
         ${this.uploads ? panel.renderRows() : nothing}
       </div>
@@ -383,16 +390,23 @@ export class AssetGallery extends AgeElement {
       loadMore: () => void this.loadMore(),
     });
     const visible = this.#view.visible(all, this.statusFilter);
+    const reading = source.reading;
+    // Not "no assets" while some are still to be read: the placeholders, until one of this status is read.
+    source.wantsMore = reading;
+    if (visible.length === 0 && reading) return renderSkeletons(copy, DEFAULT_PAGE_SIZE);
     if (visible.length === 0) {
       const loadedSoFar = source.hasMore && source.loaded.length > 0 ? source.loaded.length : null;
       return html`${renderEmpty(copy, this.words.locale, { filter: this.statusFilter, loadedSoFar, clearFilter: this.#filter.clear })}${footer}`;
     }
     const window = this.#rows.window(visible.length);
+    // Every card read so far is in the window: more are wanted as soon as they are read.
+    source.wantsMore = reading && window.last * this.#rows.columns >= visible.length;
     const states = this.#panel.uploads.assetStates;
     return html`${renderGrid({
         visible,
         window,
         columns: this.#rows.columns,
+        reading,
         tabStop: this.#focus.tabStop(visible, window),
         eagerCards: this.#rows.eagerCards,
         focus: this.#focus,
@@ -418,6 +432,8 @@ export class AssetGallery extends AgeElement {
 
   /** Shows changes the server told of: an asset not shown joins when it falls within the loaded pages (once there are some). */
   #applyChanges(assets: Asset[], deleted: number[]): void {
+    // An asset of the host's list not read yet: its change waits for it (a patch), and it is shown by age until then.
+    if (this.#source.reading) for (const asset of assets) this.#view.patch(asset);
     const last = this.#source.loaded.at(-1);
     const belongs = (asset: Asset) => !!this.#source.hostAssets || (this.#source.firstPage === 'complete' && (!this.#source.hasMore || !last || newerFirst(asset, last) <= 0));
     if (!this.#source.hostAssets) this.#source.deleted(deleted);

@@ -4,8 +4,6 @@ import {
   createAssetsClient,
   errorDetail,
   isAbortError,
-  isParsedAsset,
-  parseAsset,
   type ApiStyle,
   type Asset,
   type AssetPage,
@@ -15,6 +13,13 @@ import {
 } from '../../../api/index.js';
 import { PROVIDER_STATUSES, type Copy, type ProviderStatus, type StatusCounts } from '../../../status/index.js';
 import { emit } from '../../shared/events.js';
+import { HostReader, type StatusSplit } from './host-reader.js';
+
+/**
+ * While the host's list is read, the gallery is drawn again at most this often (the grid's height, the position
+ * words); at once when the read is done, and after every slice while the cards shown are fewer than fit.
+ */
+const READING_UPDATE_MS = 100;
 
 /** Assets per request when `page-size` says nothing usable. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -65,7 +70,10 @@ export class AssetSource implements ReactiveController {
   /** The server sent no cursor (or ignored it): page by offset. */
   #pageByOffset = false;
   #lastPageFull = false;
-  #hostCache: { source: Iterable<unknown>; assets: Asset[] } | undefined;
+  #reader: HostReader | undefined;
+  #drawnAt = 0;
+  /** The gallery shows every card read so far and has room for more: draw after every slice. */
+  wantsMore = false;
   /** Bumped by every restart: a refresh that started before one is not shown. */
   #generation = 0;
 
@@ -106,7 +114,10 @@ export class AssetSource implements ReactiveController {
 
   hostConnected(): void {
     // Moved in the page (frameworks do that): the data stayed; run again what the move cut short.
-    if (this.hostAssets) return;
+    if (this.hostAssets) {
+      this.#reader?.resume();
+      return;
+    }
     const first = this.#firstPage;
     if (first.status === TaskStatus.PENDING || (first.status === TaskStatus.ERROR && isAbortError(first.error))) void first.run();
     if (this.#totals.status !== TaskStatus.COMPLETE && this.#totals.status !== TaskStatus.INITIAL) void this.#totals.run();
@@ -114,6 +125,7 @@ export class AssetSource implements ReactiveController {
 
   hostDisconnected(): void {
     // Off the page, nothing runs; what is loaded stays, for a gallery that is only being moved.
+    this.#reader?.pause();
     this.#firstPage.abort();
     this.#nextPage.abort();
     this.#totals.abort();
@@ -129,12 +141,53 @@ export class AssetSource implements ReactiveController {
     this.#client = createAssetsClient(config);
   }
 
-  /** The host's assets, made safe to show, or null when the gallery fetches its own. */
+  /**
+   * The host's assets made safe to show, as far as they are read (see `reading`), or null when the gallery fetches
+   * its own. A new list stops the reading of the old one: none of its results land on the new.
+   */
   get hostAssets(): Asset[] | null {
     const given = this.#config().assets;
-    if (given === null || given === undefined) return null;
-    if (this.#hostCache?.source !== given) this.#hostCache = { source: given, assets: readHostAssets(given) };
-    return this.#hostCache.assets;
+    if (given === null || given === undefined) {
+      this.#reader?.pause();
+      this.#reader = undefined;
+      return null;
+    }
+    if (this.#reader?.source !== given) {
+      this.#reader?.pause();
+      const reader = new HostReader(given, { progress: (done) => this.#readProgress(reader, done) });
+      this.#reader = reader;
+      this.#drawnAt = performance.now();
+      if (this.#host.isConnected) reader.resume();
+    }
+    return this.#reader.list;
+  }
+
+  /** The host's list is still being read: what is shown is only part of it, and nothing may count it yet. */
+  get reading(): boolean {
+    return this.hostAssets !== null && !!this.#reader?.reading;
+  }
+
+  /** Host items that could not be shown, once the whole list is read (null before, or without host data). */
+  get hostSkipped(): number | null {
+    return this.hostAssets === null || !this.#reader || this.#reader.reading ? null : this.#reader.skipped;
+  }
+
+  /** `list` (the host's assets as `hostAssets` gave them) split by status, when the reading knows it already. */
+  hostSplit(list: readonly Asset[]): StatusSplit | null {
+    return this.#reader?.splitOf(list) ?? null;
+  }
+
+  /** The host's asset under `id` in the whole list, read now if the reading has not come to it yet. */
+  findHostAsset(id: number): Asset | undefined {
+    return this.hostAssets ? this.#reader?.find(id) : undefined;
+  }
+
+  #readProgress(reader: HostReader, done: boolean): void {
+    if (reader !== this.#reader) return; // a list the host replaced since
+    const now = performance.now();
+    if (!done && !this.wantsMore && now - this.#drawnAt < READING_UPDATE_MS) return;
+    this.#drawnAt = now;
+    this.#host.requestUpdate();
   }
 
   get firstPage(): FirstPageState {
@@ -182,6 +235,8 @@ export class AssetSource implements ReactiveController {
     if (this.hostAssets) {
       this.#firstPage.abort();
       this.#totals.abort();
+      // A new list, or a filter switch: its first frame is drawn before the reading goes on.
+      this.#reader?.afterNextFrame();
       return;
     }
     void this.#firstPage.run();
@@ -296,34 +351,6 @@ export class AssetSource implements ReactiveController {
   #failed(error: unknown): void {
     if (isAbortError(error) || this.hostAssets) return;
     emit(this.#host, 'assets-error', errorDetail(error, this.#copy()));
-  }
-}
-
-/** The host's items as assets; an item that cannot be shown is skipped, not the rest of the list. */
-function readHostAssets(given: Iterable<unknown>): Asset[] {
-  try {
-    if (Array.isArray(given) && given.every(isParsedAsset)) return given; // no copy of 100 000 assets
-  } catch {
-    // A hostile list: read it item by item below.
-  }
-  const assets: Asset[] = [];
-  try {
-    for (const item of given) {
-      const asset = readHostAsset(item);
-      if (asset) assets.push(asset);
-    }
-  } catch {
-    // Not iterable (or its iterator threw): show what was read.
-  }
-  return assets;
-}
-
-/** One host item as an asset, or null; an item whose getters throw is skipped, not the rest of the list. */
-export function readHostAsset(item: unknown): Asset | null {
-  try {
-    return isParsedAsset(item) ? item : parseAsset(item);
-  } catch {
-    return null;
   }
 }
 

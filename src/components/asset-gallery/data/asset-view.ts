@@ -18,6 +18,7 @@ export interface OverviewNumbers {
  */
 export class AssetView {
   readonly #host: ReactiveControllerHost;
+  readonly #knownSplit: (list: readonly Asset[]) => ReadonlyMap<ProviderStatus, Asset[]> | null;
   /** Assets as the server has them since an upload (newer than the page they came in). */
   #patches = new Map<number, Asset>();
   /** Assets uploaded here, shown on top until the server's pages include them. */
@@ -35,8 +36,10 @@ export class AssetView {
   #byId = { of: null as Asset[] | null, map: new Map<number, Asset>() };
   #filtered = { of: null as readonly Asset[] | null, by: null as ProviderStatus | null, result: false };
 
-  constructor(host: ReactiveControllerHost) {
+  /** `knownSplit`: a list's split by status when its source knows it already (the host reader), else null. */
+  constructor(host: ReactiveControllerHost, options: { knownSplit?: (list: readonly Asset[]) => ReadonlyMap<ProviderStatus, Asset[]> | null } = {}) {
     this.#host = host;
+    this.#knownSplit = options.knownSplit ?? (() => null);
   }
 
   /** New data from the source: what uploads and live updates taught us about the old data is in it, or no longer applies. */
@@ -116,8 +119,9 @@ export class AssetView {
 
   #buckets(all: Asset[]): Map<ProviderStatus, Asset[]> {
     if (this.#byStatus.of !== all) {
-      const buckets = new Map<ProviderStatus, Asset[]>(PROVIDER_STATUSES.map((status) => [status, []]));
-      for (const asset of all) buckets.get(asset.provider_status)?.push(asset);
+      const known = this.#knownSplit(all);
+      const buckets = new Map<ProviderStatus, Asset[]>(PROVIDER_STATUSES.map((status) => [status, known ? (known.get(status) ?? []) : []]));
+      if (!known) for (const asset of all) buckets.get(asset.provider_status)?.push(asset);
       this.#byStatus = { of: all, buckets };
     }
     return this.#byStatus.buckets;
@@ -175,14 +179,17 @@ export function sameAsset(a: Asset, b: Asset): boolean {
   return a.id === b.id && a.created_at === b.created_at && a.media_type === b.media_type;
 }
 
-/** For a new list from the host: is the asset under an id still the one the old list had there? */
-export function stillShown(before: readonly Asset[] | null, after: readonly Asset[] | null): (id: number) => boolean {
-  let maps: [Map<number, Asset>, Map<number, Asset>] | undefined;
+/**
+ * For a new list from the host: is the asset under an id still the one the old list had there? `find` looks an id up
+ * in the whole new list (also where it is not read yet); null when there is no new list.
+ */
+export function stillShown(before: readonly Asset[] | null, find: ((id: number) => Asset | undefined) | null): (id: number) => boolean {
+  let old: Map<number, Asset> | undefined;
   return (id) => {
-    if (!before || !after) return false;
-    maps ??= [new Map(before.map((asset) => [asset.id, asset])), new Map(after.map((asset) => [asset.id, asset]))];
-    const [old, now] = [maps[0].get(id), maps[1].get(id)];
-    return !!old && !!now && sameAsset(old, now);
+    if (!before || !find) return false;
+    old ??= new Map(before.map((asset) => [asset.id, asset]));
+    const [then, now] = [old.get(id), find(id)];
+    return !!then && !!now && sameAsset(then, now);
   };
 }
 

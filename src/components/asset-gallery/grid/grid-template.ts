@@ -10,6 +10,8 @@ export interface GridView {
   visible: Asset[];
   window: RowWindow;
   columns: number;
+  /** The list is still being read (host data): its length is not the total, and nothing may say it is. */
+  reading: boolean;
   tabStop: number;
   eagerCards: number;
   focus: GridFocus;
@@ -30,6 +32,8 @@ export interface GridView {
 export function renderGrid(view: GridView): TemplateResult {
   const { visible, window, columns, tabStop, copy, numbers } = view;
   const count = numbers.format(visible.length);
+  const position = view.reading ? copy.gallery.positionReading : copy.gallery.position;
+  const rowCount = Math.ceil(visible.length / columns);
   const rows: number[] = [];
   for (let row = window.first; row < window.last; row++) rows.push(row);
   return html`<div
@@ -38,8 +42,10 @@ export function renderGrid(view: GridView): TemplateResult {
     role="grid"
     tabindex="-1"
     aria-label=${copy.gallery.listLabel}
-    aria-rowcount=${Math.ceil(visible.length / columns)}
+    aria-rowcount=${view.reading ? -1 : rowCount}
     aria-colcount=${columns}
+    aria-busy=${view.reading ? 'true' : nothing}
+    data-rows=${rowCount}
     @keydown=${view.focus.onKeydown}
     @focusin=${view.focus.onFocusIn}
     @focusout=${view.focus.onFocusOut}
@@ -59,7 +65,7 @@ export function renderGrid(view: GridView): TemplateResult {
             data-index=${index}
             .asset=${asset}
             .upload=${view.uploadState(asset.id)}
-            .position=${formatCopy(copy.gallery.position, { position: numbers.format(index + 1), count })}
+            .position=${formatCopy(position, { position: numbers.format(index + 1), count })}
             .tabbable=${index === tabStop}
             .copy=${view.overrides}
             ?uploads=${view.uploads}

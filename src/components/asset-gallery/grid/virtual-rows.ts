@@ -153,7 +153,7 @@ export class VirtualRows implements ReactiveController {
       }
     }
     const stride = this.stride;
-    const count = Number(grid.getAttribute('aria-rowcount')) * this.#columns;
+    const count = Number(grid.dataset.rows) * this.#columns;
     const total = Math.ceil(count / columns);
     let first = 0;
     let last = Math.min(total, Math.ceil(FIRST_RENDER / columns));
@@ -207,7 +207,7 @@ export class VirtualRows implements ReactiveController {
   #applyPadding(grid: HTMLElement): void {
     this.#paddedHeight = this.#rowHeight;
     const stride = this.stride;
-    const total = Number(grid.getAttribute('aria-rowcount'));
+    const total = Number(grid.dataset.rows);
     const { first, last } = this.window(total * this.#columns);
     grid.style.paddingTop = `${first * stride}px`;
     grid.style.paddingBottom = `${Math.max(0, total - last) * stride}px`;
