@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import { parseAsset, type Asset } from '../../src/api/index.js';
@@ -226,5 +226,33 @@ describe('<asset-gallery> reading raw host data (issue 15)', () => {
     gallery.statusFilter = 'flagged';
     await gallery.updateComplete;
     expect(cards(gallery).map((card) => card.asset?.id)).to.deep.equal([19_999]);
+  });
+
+  it('reads the list as it was handed over, though the host changes its array in place meanwhile', async function () {
+    this.timeout(60_000);
+    const items = rawList(20_000, () => 'ok');
+    const gallery = await emptyGallery();
+    gallery.assets = items;
+    await gallery.updateComplete;
+    expect(busy(gallery), 'still reading').to.equal(true);
+    items.shift(); // a store drops an item already read, in place
+    await whenAllRead(gallery);
+    expect(skippedNotice(gallery), 'no good item called bad').to.equal('');
+    expect(shownCounts(gallery).ok).to.equal(20_000);
+  });
+
+  it('reuploadLocalOnly() called mid-read re-uploads every local-only asset, not only those read so far', async function () {
+    this.timeout(60_000);
+    const gallery = await fixture<AssetGallery>(html`<asset-gallery uploads style="width: 900px"></asset-gallery>`);
+    await gallery.updateComplete;
+    gallery.uploader = () => new Promise(() => undefined); // never answers: the bulk stays under way
+    gallery.assets = rawList(20_000, () => 'local_only');
+    await gallery.updateComplete;
+    expect(busy(gallery), 'still reading').to.equal(true);
+    void gallery.reuploadLocalOnly();
+    await whenAllRead(gallery);
+    await waitUntil(() => root(gallery).querySelector('progress'), 'the bulk re-upload shows its progress');
+    expect(root(gallery).querySelector('progress')?.getAttribute('max'), 'assets in the bulk').to.equal('20000');
+    gallery.cancelReupload();
   });
 });

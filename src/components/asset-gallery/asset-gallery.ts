@@ -256,7 +256,9 @@ export class AssetGallery extends AgeElement {
   }
 
   /** Uploads every loaded local-only asset again, three at a time; flagged assets are left out. */
-  reuploadLocalOnly(): Promise<void> {
+  async reuploadLocalOnly(): Promise<void> {
+    // Every local-only asset of the host's list, not only those read so far.
+    while (this.#source.reading) await this.#source.whenRead();
     return this.#panel.uploads.reuploadAll(
       bulkReuploadTargets(this.#all()),
       (asset) => uploadTarget(this.uploadProvider, asset.provider_id),

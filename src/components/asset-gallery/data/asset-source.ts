@@ -71,6 +71,7 @@ export class AssetSource implements ReactiveController {
   #pageByOffset = false;
   #lastPageFull = false;
   #reader: HostReader | undefined;
+  readonly #readWaiters: (() => void)[] = [];
   #drawnAt = 0;
   /** The gallery shows every card read so far and has room for more: draw after every slice. */
   wantsMore = false;
@@ -150,10 +151,12 @@ export class AssetSource implements ReactiveController {
     if (given === null || given === undefined) {
       this.#reader?.pause();
       this.#reader = undefined;
+      this.#settleWhenRead();
       return null;
     }
     if (this.#reader?.source !== given) {
       this.#reader?.pause();
+      this.#settleWhenRead();
       const reader = new HostReader(given, { progress: (done) => this.#readProgress(reader, done) });
       this.#reader = reader;
       this.#drawnAt = performance.now();
@@ -165,6 +168,16 @@ export class AssetSource implements ReactiveController {
   /** The host's list is still being read: what is shown is only part of it, and nothing may count it yet. */
   get reading(): boolean {
     return this.hostAssets !== null && !!this.#reader?.reading;
+  }
+
+  /** Settles once the host's list is read to the end, or replaced (then `reading` says whether to wait again). */
+  whenRead(): Promise<void> {
+    if (!this.reading) return Promise.resolve();
+    return new Promise((resolve) => this.#readWaiters.push(resolve));
+  }
+
+  #settleWhenRead(): void {
+    for (const resolve of this.#readWaiters.splice(0)) resolve();
   }
 
   /** Host items that could not be shown, once the whole list is read (null before, or without host data). */
@@ -184,6 +197,7 @@ export class AssetSource implements ReactiveController {
 
   #readProgress(reader: HostReader, done: boolean): void {
     if (reader !== this.#reader) return; // a list the host replaced since
+    if (done) this.#settleWhenRead();
     const now = performance.now();
     if (!done && !this.wantsMore && now - this.#drawnAt < READING_UPDATE_MS) return;
     this.#drawnAt = now;

@@ -35,13 +35,13 @@ export function readHostAsset(item: unknown): Asset | null {
  * `skipped` those that could not. A list of assets the api module made (`isParsedAsset`) needs no reading: it is
  * used as it is, at once.
  *
- * The items are those the list had when it was handed over (its length then): a host changes the list by handing
+ * The items are those the list had when it was handed over (a copy is read): a host changes the list by handing
  * over a new one, as it does to change it at all.
  */
 export class HostReader {
   readonly source: Iterable<unknown>;
   /** The host's items, or null when the list is read already. */
-  #items: ArrayLike<unknown> | null = null;
+  #items: unknown[] | null = null;
   /** The list needed reading (it was not all the api module's assets), and `#split` holds its split by status. */
   #splitKept = false;
   #length = 0;
@@ -151,8 +151,7 @@ export class HostReader {
     const known = this.#assets.find((asset) => asset.id === id);
     if (known || this.#done || !this.#items) return known;
     for (let index = this.#next; index < this.#length; index++) {
-      const item = itemAt(this.#items, index);
-      if (item === STOP) return undefined;
+      const item = this.#items[index];
       const asset = mayHaveId(item, id) ? readHostAsset(item) : null;
       if (asset?.id === id) return asset;
     }
@@ -168,12 +167,7 @@ export class HostReader {
     while (index < this.#length) {
       // The clock is read every few items: reading it costs about as much as a cheap item.
       for (const stop = Math.min(this.#length, index + 8); index < stop; index++) {
-        const item = itemAt(items, index);
-        if (item === STOP) {
-          index = this.#length; // the list threw: show what was read
-          break;
-        }
-        const asset = readHostAsset(item);
+        const asset = readHostAsset(items[index]);
         if (!asset) {
           this.#skipped += 1;
           continue;
@@ -191,31 +185,27 @@ export class HostReader {
   }
 }
 
-const STOP = Symbol('stop');
+/** More items than any real library; a hostile `length` (Infinity) is not read forever. */
+const MAX_ITEMS = 10_000_000;
 
-/** The items of the host's list, indexable: an array as it is, anything else iterated once (up to a throw). */
-function listItems(source: Iterable<unknown>): { items: ArrayLike<unknown>; length: number } {
-  try {
-    if (Array.isArray(source)) return { items: source, length: source.length };
-  } catch {
-    return { items: [], length: 0 }; // a revoked proxy: nothing can be read
-  }
+/**
+ * The items of the host's list as they are now, copied (under a millisecond for 100 000): a store that changes
+ * its array in place while the rest is read (shift, sort) must not make the reader skip or miscount an item. An
+ * array is copied by index, anything else iterated once; either stops at the first item that throws.
+ */
+function listItems(source: Iterable<unknown>): { items: unknown[]; length: number } {
   const items: unknown[] = [];
   try {
-    for (const item of source) items.push(item);
+    if (Array.isArray(source)) {
+      const length = Math.min(source.length, MAX_ITEMS);
+      for (let index = 0; index < length; index++) items.push(source[index]);
+    } else {
+      for (const item of source) if (items.push(item) >= MAX_ITEMS) break;
+    }
   } catch {
-    // Not iterable (or its iterator threw): read what came.
+    // A revoked or hostile proxy, or an iterator that threw: read what came.
   }
   return { items, length: items.length };
-}
-
-/** The item at `index`, or STOP when reading it threw (a revoked or hostile proxy): the rest is not read. */
-function itemAt(items: ArrayLike<unknown>, index: number): unknown {
-  try {
-    return items[index];
-  } catch {
-    return STOP;
-  }
 }
 
 /** Whether an item may be the asset `id` (its id, as a number or digits): only those are parsed by `find`. */
