@@ -432,10 +432,11 @@ export class AssetGallery extends AgeElement {
     return this.#view.all(this.#source.hostAssets ?? this.#source.loaded);
   }
 
-  /** Shows changes the server told of: an asset not shown joins when it falls within the loaded pages (once there are some). */
+  /**
+   * Shows changes the server told of. Each is a patch, which wins over any copy a page or the host's list brings
+   * later (one on its way, or not read yet); an asset not shown joins when it falls within the loaded pages.
+   */
   #applyChanges(assets: Asset[], deleted: number[]): void {
-    // An asset of the host's list not read yet: its change waits for it (a patch), and it is shown by age until then.
-    if (this.#source.reading) for (const asset of assets) this.#view.patch(asset);
     const last = this.#source.loaded.at(-1);
     const belongs = (asset: Asset) => !!this.#source.hostAssets || (this.#source.firstPage === 'complete' && (!this.#source.hasMore || !last || newerFirst(asset, last) <= 0));
     if (!this.#source.hostAssets) this.#source.deleted(deleted);
