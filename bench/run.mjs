@@ -308,6 +308,8 @@ function summarize(n, byMode, gaveUpAt) {
       readMs: pick((result) => result.readMs ?? 0),
       /** Every long task of every sample, and the samples whose counts were not the true ones. */
       longTasks: results.flatMap((result) => result.longTasks ?? []),
+      /** Those after the first paint and the filter switches: while the rest was read. */
+      readLongTasks: results.flatMap((result) => (result.longTasks ?? []).filter((_, index) => result.longTaskPhases?.[index] === 'read')),
       countsWrong: results.filter((result) => result.countsRight === false).length,
     };
   }
@@ -317,7 +319,8 @@ function summarize(n, byMode, gaveUpAt) {
     const gallery = row[mode];
     const ratio = number(gallery.paint) && number(baseline.paint) && baseline.paint > 0 ? gallery.paint / baseline.paint : undefined;
     const filterWorst = number(gallery.filterTo) && number(gallery.filterBack) ? Math.max(gallery.filterTo, gallery.filterBack) : undefined;
-    const longest = gallery.longTasks.length > 0 ? Math.max(...gallery.longTasks) : 0;
+    // The paint and the filter switches are judged by their own targets; this one is the issue's "while the rest is read".
+    const longest = gallery.readLongTasks.length > 0 ? Math.max(...gallery.readLongTasks) : 0;
     const measured = gallery.samples > 0 && !gallery.failure;
     return {
       mode,
@@ -359,7 +362,7 @@ function sizeLabel(n) {
 function longTasksCell(path, baseline) {
   const describe = (tasks) => (tasks.length === 0 ? 'none' : `${tasks.length}, longest ${ms(Math.max(...tasks))}`);
   if (!path.gallery.samples) return '–';
-  return `${describe(path.gallery.longTasks)} (baseline: ${describe(baseline.longTasks)})`;
+  return `${describe(path.gallery.longTasks)}; while reading: ${describe(path.gallery.readLongTasks)} (baseline: ${describe(baseline.longTasks)})`;
 }
 
 function tableRows(rows) {
@@ -502,8 +505,8 @@ ${markdownTable(tableRows(rows))}
   items are counted as skipped; **WRONG COUNTS** says a sample where they were not.
 - **tasks > ${LONG_TASK_MS} ms**: main-thread tasks longer than ${LONG_TASK_MS} ms (\`PerformanceObserver\`, \`longtask\`) from the data
   going in until it was all read and counted, over all samples: how many, and the longest. The first paint and the
-  filter switches are tasks of their own and count too; the harness's own forced garbage collections between steps
-  are left out. The baseline's, over the same steps, is there to tell a busy machine from a slow gallery.
+  filter switches are tasks of their own and count here too (they have their own targets); "while reading" are the
+  tasks after both, while the rest was read. The harness's own forced garbage collections between steps are left out. The baseline's, over the same steps, is there to tell a busy machine from a slow gallery.
 - A cell reads **timeout** when a page gave no result within ${options.timeout} s, **crash** when the page crashed, **error** when
   it threw; after a timeout or a crash the remaining runs of that mode at that size, and at larger sizes, are **skipped**.
 
@@ -517,8 +520,9 @@ ${markdownTable(targetRows(rows))}
 - **filter switch ≤ ${FRAME_MS} ms**: the larger of the two filter medians, at every size (the issue asks it at 100 000,
   the architecture's budget at any size); it also fails when a visible card shows another status than the filter's.
 - **DOM elements ≤ ${count(DOM_TARGET)}**: bounded whatever the number of assets (the budget is stated for 100 000).
-- **no task > ${LONG_TASK_MS} ms**: the main thread is never blocked longer than that while the data is read, in any sample
-  (the budget is stated for reading 100 000 raw assets).
+- **no task > ${LONG_TASK_MS} ms**: the main thread is never blocked longer than that while the rest of the data is read
+  (after the first paint and the filter switches, which have their own targets), in any sample (the budget is
+  stated for reading 100 000 raw assets).
 - **counts true**: once read, the overview's counts are the true counts, and the invalid items are counted, in every sample.
 ${notes.length > 0 ? `\n### Notes\n\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}
 ## Method
