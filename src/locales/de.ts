@@ -49,6 +49,10 @@ export const de = {
     loadFailed: 'Die Upload-Steuerung konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es dann erneut.',
     waiting: { one: '1 Upload wartet so lange.', other: '{count} Uploads warten so lange.' },
     loadRetry: 'Erneut versuchen',
+    dropped: {
+      one: 'Ein erneuter Upload wurde nicht gesendet: Die Galerie zeigt an seiner Stelle jetzt ein anderes Asset.',
+      other: '{count} erneute Uploads wurden nicht gesendet: Die Galerie zeigt an ihrer Stelle jetzt andere Assets.',
+    },
   },
   card: {
     noPreview: 'Keine Vorschau',

@@ -62,6 +62,8 @@ export interface Copy {
     /** After `loadFailed`: what was added and waits for it (`{count}`). */
     waiting: Plural;
     loadRetry: string;
+    /** Cards' re-uploads asked for before the upload code was here, not sent: the list shows other assets under their ids now (`{count}`). */
+    dropped: Plural;
   };
   /** Words of `<media-card>`. */
   card: {
@@ -221,6 +223,10 @@ export const DEFAULT_COPY: Copy = {
     loadFailed: 'The upload controls could not be loaded. Check the connection, then try again.',
     waiting: { one: '1 upload waits until then.', other: '{count} uploads wait until then.' },
     loadRetry: 'Try again',
+    dropped: {
+      one: 'A re-upload was not sent: the gallery shows another asset in its place now.',
+      other: '{count} re-uploads were not sent: the gallery shows other assets in their place now.',
+    },
   },
   card: {
     noPreview: 'No preview',

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { Asset } from '../../../api/index.js';
 import { formatPlural, type StatusCounts } from '../../../status/index.js';
 import type { UploadRequestDetail } from '../../shared/events.js';
+import { sameAsset } from '../data/asset-view.js';
 import { Lazy } from '../../shared/lazy.js';
 import type { UploadState } from '../../shared/upload.js';
 import type { UploadController } from './upload-controller.js';
@@ -25,8 +26,12 @@ export type Uploads = Pick<UploadController, 'addFiles' | 'addUrl' | 'reuploadAl
 
 interface Waiting {
   run: (uploads: UploadController) => void;
-  /** A bulk re-upload: cancelBulk() drops it. */
+  /** The uploads it makes, as the tray counts them: a file pick's files, a bulk run's assets, else 1. */
+  count: number;
+  /** A bulk re-upload: cancelBulk() drops it, and so does leaving the page (its promise settles). */
   drop?: () => void;
+  /** A card's re-upload: of this asset, as the list had it when the card asked; it waits only while that is shown. */
+  asset?: Asset;
 }
 
 const NO_STATES: ReadonlyMap<number, UploadState> = new Map();
@@ -45,15 +50,35 @@ export class UploadLink implements ReactiveController {
   #panel: UploadPanel | undefined;
   #waiting: Waiting[] = [];
   #loading: Promise<void> | undefined;
+  /** Cards' requests that waited for the code and were not sent, for the list shows other assets now. */
+  #dropped = 0;
+  /** The tray's Try again had focus before this update. */
+  #retryHadFocus = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadLinkOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    // Every gallery that wants the code goes on when it comes, also when another gallery's Try again loaded it.
+    uploadCode.use(host, () => this.#wanted());
   }
 
   hostUpdate(): void {
-    if (this.#options.enabled() && !uploadCode.failed) void this.#load();
+    const code = uploadCode.value;
+    if (code && this.#wanted()) this.#start(code);
+    else if (this.#options.enabled() && !uploadCode.failed) void this.#load();
+    this.#retryHadFocus = !!this.#host.shadowRoot?.activeElement?.matches('.load-retry');
+  }
+
+  hostUpdated(): void {
+    // The loaded controls replaced Try again: focus goes to the toolbar's first button, not to the page's start.
+    if (this.#retryHadFocus && this.#panel) this.#host.shadowRoot?.querySelector<HTMLButtonElement>('.upload-toolbar button')?.focus();
+    this.#retryHadFocus = false;
+  }
+
+  hostDisconnected(): void {
+    // Still off the page once the task is over (not moved): a bulk re-upload that waits for the code settles.
+    setTimeout(() => this.#host.isConnected || this.#dropWhere((waiting) => !!waiting.drop));
   }
 
   /** Settles once the code is here and in use, or failed; at once when it is not being loaded. */
@@ -64,21 +89,23 @@ export class UploadLink implements ReactiveController {
   readonly uploads: Uploads = ((panel: () => UploadPanel | undefined): Uploads => ({
     addFiles: (files, providerId) => {
       const chosen = [...files]; // a FileList or an iterator may not be there later
-      this.#when({ run: (uploads) => uploads.addFiles(chosen, providerId) });
+      this.#when({ run: (uploads) => uploads.addFiles(chosen, providerId), count: chosen.length });
     },
-    addUrl: (url, providerId) => this.#when({ run: (uploads) => uploads.addUrl(url, providerId) }),
+    addUrl: (url, providerId) => this.#when({ run: (uploads) => uploads.addUrl(url, providerId), count: 1 }),
     reuploadAll: (...args) =>
       new Promise<void>((done) => {
-        this.#when({ run: (uploads) => void uploads.reuploadAll(...args).then(done), drop: done });
+        this.#when({ run: (uploads) => void uploads.reuploadAll(...args).then(done), count: args[0].length, drop: done });
       }),
     cancelBulk: () => {
-      this.#waiting = this.#waiting.filter((waiting) => {
-        waiting.drop?.();
-        return !waiting.drop;
-      });
+      this.#dropWhere((waiting) => !!waiting.drop);
       this.#panel?.uploads.cancelBulk();
     },
-    sourceChanged: (sameAsset) => this.#panel?.uploads.sourceChanged(sameAsset),
+    sourceChanged: (same) => {
+      // Another asset under a card's id is not the one the card asked for: its request goes, and the tray says so.
+      const gone = this.#dropWhere((waiting) => !!waiting.asset && !same?.(waiting.asset.id));
+      this.#tellDropped(this.#dropped + gone);
+      this.#panel?.uploads.sourceChanged(same);
+    },
     get assetStates() {
       return panel()?.uploads.assetStates ?? NO_STATES;
     },
@@ -103,28 +130,37 @@ export class UploadLink implements ReactiveController {
 
   /** In the tray: the uploads on their way and the last outcome; before the code is here, what waits for it. */
   renderRows(): TemplateResult {
-    if (this.#panel) return this.#panel.renderRows();
-    const copy = this.#options.words.copy.upload;
-    const count = this.#waiting.length;
+    const { copy: { upload: copy }, locale } = this.#options.words;
+    // In place from the start (a live region says only what changes in it); hidden while empty.
+    const dropped = html`<p part="notice" class="notice upload-status" role="status">${this.#dropped > 0 ? formatPlural(copy.dropped, this.#dropped, locale) : ''}</p>`;
+    if (this.#panel) return html`${dropped}${this.#panel.renderRows()}`;
+    const count = this.#waiting.reduce((sum, waiting) => sum + waiting.count, 0);
     if (uploadCode.failed) {
-      return html`<div part="notice" class="notice upload-load">
-        <span role="alert">${copy.loadFailed}${count > 0 ? ` ${formatPlural(copy.waiting, count, this.#options.words.locale)}` : ''}</span>
-        <button part="button retry" type="button" aria-disabled=${this.#loading ? 'true' : nothing} @click=${() => void this.#load()}>${copy.loadRetry}</button>
-      </div>`;
+      return html`${dropped}<div part="notice" class="notice upload-load">
+          <span role="alert">${copy.loadFailed}${count > 0 ? ` ${formatPlural(copy.waiting, count, locale)}` : ''}</span>
+          <button part="button retry" class="load-retry" type="button" aria-disabled=${this.#loading ? 'true' : nothing} @click=${() => void this.#load()}>${copy.loadRetry}</button>
+        </div>`;
     }
-    return html`<p part="upload-status" class="upload-status" role="status">${count > 0 ? copy.preparing : ''}</p>`;
+    return html`${dropped}<p part="upload-status" class="upload-status" role="status">${count > 0 ? copy.preparing : ''}</p>`;
   }
 
   /** A card asked to upload its asset (see UploadPanel.onCardRequest). */
   onCardRequest(event: CustomEvent<UploadRequestDetail>, find: (id: number | undefined) => Asset | undefined): void {
+    this.#tellDropped(0);
     if (this.#panel) return this.#panel.onCardRequest(event, find);
     event.stopPropagation();
-    const { assetId, providerId } = event.detail;
+    const asset = find(event.detail.assetId);
+    if (!asset) return event.preventDefault();
+    const { providerId } = event.detail;
     this.#when({
       run: (uploads) => {
-        const asset = find(assetId);
-        if (asset) void uploads.reupload(asset, providerId);
+        // Run on the list's asset of the moment (uploads since may have changed it), if it is still that asset.
+        const now = find(asset.id);
+        if (now && sameAsset(now, asset)) void uploads.reupload(now, providerId);
+        else this.#tellDropped(this.#dropped + 1);
       },
+      count: 1,
+      asset,
     });
   }
 
@@ -149,7 +185,9 @@ export class UploadLink implements ReactiveController {
 
   /** Runs now when the code is here; otherwise once it is (loading it, or trying again after a failure). */
   #when(waiting: Waiting): void {
+    this.#tellDropped(0); // a new request: what the tray said of earlier ones is over
     if (this.#panel) return waiting.run(this.#panel.uploads);
+    if (waiting.count === 0) return waiting.drop?.(); // nothing to upload: nothing waits, nothing loads
     this.#waiting.push(waiting);
     this.#host.requestUpdate();
     void this.#load();
@@ -168,7 +206,29 @@ export class UploadLink implements ReactiveController {
     return this.#loading;
   }
 
+  /** The code is wanted: the gallery has `uploads`, or something waits for it. */
+  #wanted(): boolean {
+    return this.#options.enabled() || this.#waiting.length > 0;
+  }
+
+  /** Takes the waiting requests `which` picks out of the queue, settling a bulk run's promise; returns how many cards' requests went. */
+  #dropWhere(which: (waiting: Waiting) => boolean): number {
+    const gone = this.#waiting.filter(which);
+    this.#waiting = this.#waiting.filter((waiting) => !which(waiting));
+    for (const waiting of gone) waiting.drop?.();
+    if (gone.length > 0) this.#host.requestUpdate();
+    return gone.filter((waiting) => waiting.asset).length;
+  }
+
+  /** The tray says how many cards' requests were not sent (0: nothing to say). */
+  #tellDropped(count: number): void {
+    if (count === this.#dropped) return;
+    this.#dropped = count;
+    this.#host.requestUpdate();
+  }
+
   #start(code: typeof import('./upload-code.js')): void {
+    if (this.#panel) return;
     const options = this.#options;
     const results = new code.UploadResults(this.#host, options);
     this.#panel = new code.UploadPanel(this.#host, {
