@@ -1,6 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { createRequire } from 'node:module';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -72,6 +74,61 @@ function reporterWithoutMedia404s() {
   };
 }
 
+/**
+ * The engine this run tests: `chromium` (the default), `firefox` or `webkit`. `npm run test:unit` runs all three,
+ * one after another (scripts/test-engines.mjs, which also starts WebKit's driver and display).
+ */
+const ENGINE = process.env.WTR_ENGINE ?? 'chromium';
+/** Not UTC, so that tests can tell a naive server time read as UTC from one read as local time. */
+const TZ = 'America/New_York';
+
+function browserFor(engine) {
+  if (engine === 'chromium') {
+    return chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+        env: { ...process.env, TZ },
+      },
+    });
+  }
+  if (engine === 'firefox') {
+    // Firefox through puppeteer over WebDriver BiDi: the puppeteer-core the Chrome launcher itself depends on
+    // (webdriverio's optional peer range excludes that version, so it cannot be a dependency of ours as well).
+    return chromeLauncher({
+      puppeteer: createRequire(import.meta.resolve('@web/test-runner-chrome'))('puppeteer-core'),
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        headless: true,
+        env: { ...process.env, TZ },
+      },
+    });
+  }
+  if (engine === 'webkit') {
+    // WebKitGTK's MiniBrowser through WebKitWebDriver, which scripts/test-engines.mjs starts (with the display and
+    // the environment the browser inherits: TZ, LANG, WEBKIT_DISABLE_COMPOSITING_MODE) and names in WEBKIT_DRIVER_PORT.
+    const port = Number(process.env.WEBKIT_DRIVER_PORT);
+    if (!port) throw new Error('WEBKIT_DRIVER_PORT is not set: run the WebKit tests through `node scripts/test-engines.mjs webkit`');
+    return webdriverLauncher({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'warn',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+        // webdriverio asks for BiDi by default, which WebKitWebDriver 2.50 refuses.
+        'wdio:enforceWebDriverClassic': true,
+      },
+    });
+  }
+  throw new Error(`WTR_ENGINE must be chromium, firefox or webkit, not "${engine}"`);
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // msw's interceptors resolve to their Node build without the "browser" condition.
@@ -86,17 +143,11 @@ export default {
     mediaRequests,
   ],
   reporters: [reporterWithoutMedia404s()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: CHROMIUM_ARGS,
-        // Not UTC, so that tests can tell a naive server time read as UTC from one read as local time.
-        env: { ...process.env, TZ: 'America/New_York' },
-      },
-    }),
-  ],
+  browsers: [browserFor(ENGINE)],
+  // WebKitGTK's MiniBrowser shows one page at a time; the other two take the runner's default.
+  ...(ENGINE === 'webkit' ? { concurrency: 1 } : {}),
+  // Firefox and WebKit start slowly on a loaded 2-core machine (2-3 minutes seen for Firefox's first start).
+  browserStartTimeout: 240_000,
   staticLogging: !!process.env.CI,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },

@@ -1,4 +1,4 @@
-import { ConfigError, HttpError, InvalidResponseError, isAbortError, NetworkError, TimeoutError } from './errors.js';
+import { ConfigError, HttpError, InvalidResponseError, NetworkError, TimeoutError } from './errors.js';
 
 /** `fetch` or anything shaped like it (a test double, an authenticated wrapper, MSW's `getResponse`). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -126,7 +126,8 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timedOut) throw new TimeoutError(timeout, { cause: error });
-      if (isAbortError(error)) throw error;
+      // Nothing aborted: an AbortError here is the connection's (Firefox rejects a body that breaks mid-read
+      // with one), not a caller who left, and is reported as the network failure it is.
       throw new NetworkError({ cause: error, offline: isOffline() });
     } finally {
       clearTimeout(timer);

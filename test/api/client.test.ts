@@ -504,6 +504,15 @@ describe('createAssetsClient', () => {
       expect(await rejectionOf(client.list())).to.be.instanceOf(NetworkError);
     });
 
+    it('reports an AbortError nobody asked for as a NetworkError, not a cancellation (Firefox on a broken body)', async () => {
+      const { client } = setup({}, () => {
+        throw new DOMException('The operation was aborted.', 'AbortError');
+      });
+      const error = await rejectionOf(client.list());
+      expect(error).to.be.instanceOf(NetworkError);
+      expect(isAbortError(error)).to.equal(false);
+    });
+
     it('turns HTTP 500 with a detail into an HttpError carrying status and detail', async () => {
       const { client } = setup({}, () => json({ detail: 'Failed to list assets: boom' }, 500));
       const error = await rejectionOf(client.list());

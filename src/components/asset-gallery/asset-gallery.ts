@@ -113,7 +113,7 @@ const NOT_COUNTED = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
  * @cssprop [--age-color-muted=#4a5060] - Notes (dark: #a9b0be).
  * @cssprop [--age-color-accent=#1a5fd0] - Buttons' background and border, the drop hint's border (dark: #8ab4f8).
  * @cssprop [--age-color-on-accent=#ffffff] - Buttons' text (dark: #10161f).
- * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: CanvasText).
  * @cssprop [--age-status-flagged-fg=#a1111d] - An upload row's error (dark: #ffaab0).
  * @cssprop [--age-status-flagged-border=#c9303c] - The error state's border (dark: #e35d68).
  *

@@ -81,7 +81,7 @@ export type { AssetOpenDetail, MediaCardLoading, UploadRequestDetail, UploadStat
  * @cssprop [--age-color-surface=#e9ecf1] - The thumbnail box's background (seen while loading and behind the placeholder), and the upload button's under the pointer (dark: #272c36).
  * @cssprop [--age-color-muted=#4a5060] - The media type, provider, duration and date; the placeholder's glyph and words (dark: #a9b0be).
  * @cssprop [--age-color-accent=#1a5fd0] - The upload button's text and border, and the progress (dark: #8ab4f8).
- * @cssprop [--age-color-focus=#1a5fd0] - The focus outline of the open and upload buttons (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline of the open and upload buttons (dark: #8ab4f8; forced colors: CanvasText).
  * @cssprop [--age-radius=8px] - The card's corner radius.
  * @cssprop [--age-radius-control=6px] - The upload button's corner radius.
  * @cssprop [--age-space-card-gap=0.4rem] - The space between title, meta, badge and upload controls.

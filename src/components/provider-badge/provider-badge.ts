@@ -63,7 +63,7 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
  * @cssprop [--age-status-unknown-border=#7b8190] - Unknown: border, dashed (dark: #8a91a1).
  * @cssprop [--age-color-bg=#ffffff] - The explanation's background (dark: #171a21).
  * @cssprop [--age-color-fg=#1d2330] - The explanation's text (dark: #e6e9ef).
- * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: CanvasText).
  */
 export class ProviderBadge extends AgeElement {
   static override styles = [statusColors, styles];

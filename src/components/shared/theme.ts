@@ -51,5 +51,6 @@ export const theme = unsafeCSS(
     `@media (prefers-color-scheme:dark){:host{${tokens((name, _, dark) => `--_${name}:var(--age-${name},${dark})`)}}}` +
     `:host([theme=light]){color-scheme:light;${tokens((name, light) => `--age-${name}:${light}`)}}` +
     `:host([theme=dark]){color-scheme:dark;${tokens((name, _, dark) => `--age-${name}:${dark}`)}}` +
-    `@media (forced-colors:active){:host{--_color-focus:Highlight}}`,
+    // CanvasText, not Highlight: the ring sits on Canvas, and some palettes put Highlight below 3:1 there.
+    `@media (forced-colors:active){:host{--_color-focus:CanvasText}}`,
 );

@@ -94,10 +94,10 @@ export const styles = [
       background-color: ButtonFace;
       color: ButtonText;
     }
-    /* box-shadow and tints are dropped here: the thick border (in Highlight) and an underline remain. */
-    .button[aria-pressed='true'] {
-      border-color: Highlight;
-    }
+    /*
+     * box-shadow and tints are dropped here: the thick solid border and an underline remain. Not Highlight: some
+     * palettes put it below 3:1 on Canvas (Firefox's default, 2.94:1 on white); ButtonText holds its contrast.
+     */
     .button[aria-pressed='true'] .label {
       text-decoration: underline;
       text-decoration-thickness: 2px;

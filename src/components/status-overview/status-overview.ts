@@ -97,7 +97,7 @@ const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((stat
  * @cssprop [--age-color-border-strong=#6b7180] - The border of the "All" button (dark: #8a91a1).
  * @cssprop [--age-color-surface=#e9ecf1] - The background of "All" when pressed, and of Unknown when pressed unless `--age-status-unknown-bg` is set (dark: #272c36).
  * @cssprop [--age-color-muted=#4a5060] - The caption's text, and the dash of a count that is not known (dark: #a9b0be).
- * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: Highlight).
+ * @cssprop [--age-color-focus=#1a5fd0] - The focus outline (dark: #8ab4f8; forced colors: CanvasText).
  * @cssprop [--age-status-ok-fg=#17642b] - Provider OK: text and icon (dark: #8fd9a3).
  * @cssprop [--age-status-ok-bg=#e4f4e8] - Provider OK: background when pressed (dark: #11301c).
  * @cssprop [--age-status-ok-border=#3f8f55] - Provider OK: border (dark: #4cae68).
