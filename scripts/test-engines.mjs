@@ -65,7 +65,12 @@ async function freePort() {
 /** WebKitWebDriver on a free port, answering its status; the browser it starts inherits `env`. */
 async function startWebKitDriver(env) {
   const port = await freePort();
-  const driver = start('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const driver = start('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  // The browser's stderr, less the sound system's complaints (Xvfb has no sound card).
+  driver.stderr.on('data', (chunk) => {
+    const lines = String(chunk).split('\n').filter((line) => line.trim() && !/^(ALSA lib|AL lib)/.test(line));
+    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  });
   let exited = null;
   driver.on('error', (error) => (exited = `could not start (${error.message}): apt-get install webkit2gtk-driver`));
   driver.on('exit', (code) => (exited ??= `exited (${code})`));

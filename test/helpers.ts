@@ -39,3 +39,22 @@ export async function whenAllRead(gallery: HTMLElement & { updateComplete: Promi
     { timeout, interval: 20 },
   );
 }
+
+const sentBodies = new WeakMap<Request, RequestInit['body']>();
+
+/** The Request a fetch was called with, for a test to look at; the body as given is kept for `sentForm`. */
+export function recordRequest(url: string, init: RequestInit = {}): Request {
+  const request = new Request(url, init);
+  sentBodies.set(request, init.body);
+  return request;
+}
+
+/**
+ * The form a recorded upload sent, as it was handed to fetch. Not read back with `request.formData()`: WebKit
+ * cannot read back a Request made from a FormData that holds a Blob ("Unable to read form data blob").
+ */
+export function sentForm(request: Request): FormData {
+  const body = sentBodies.get(request);
+  if (!(body instanceof FormData)) throw new Error(`${request.method} ${request.url} sent no FormData`);
+  return body;
+}

@@ -13,7 +13,7 @@ import {
 } from '../../src/api/index.js';
 import { interpretUploadResponse } from '../../src/status/index.js';
 import { eraAListSample, uploadLocalOnlyHead, uploadSuccessHead } from './fixtures.js';
-import { hangingFetch, rejectionOf } from '../helpers.js';
+import { hangingFetch, recordRequest, rejectionOf, sentForm } from '../helpers.js';
 
 const ENDPOINT = 'http://localhost:9999/api/v1/assets';
 const CURSOR = '2025-11-21T18:02:11.482913|1042';
@@ -46,7 +46,7 @@ function emptyPage(): Record<string, unknown> {
 function setup(options: Omit<AssetsClientOptions, 'fetch'> = {}, respond: Responder = () => json(emptyPage())) {
   const calls: Recorded[] = [];
   const fetch: FetchLike = async (url, init) => {
-    const call: Recorded = { url, init, request: new Request(url, init) };
+    const call: Recorded = { url, init, request: recordRequest(url, init) };
     calls.push(call);
     init.signal?.throwIfAborted();
     return respond(call);
@@ -357,7 +357,7 @@ describe('createAssetsClient', () => {
       const { client, last } = setup({ headers: { 'Content-Type': 'application/json' } }, () => json(uploadSuccessHead()));
       await client.upload({ file: new File([bytes], 'koi.png', { type: 'image/png' }), provider_id: 'pixverse' });
       expect(last().request.headers.get('Content-Type')).to.match(/^multipart\/form-data; boundary=/);
-      expect((await last().request.formData()).get('provider_id')).to.equal('pixverse');
+      expect(sentForm(last().request).get('provider_id')).to.equal('pixverse');
     });
 
     it('sends POST {endpoint}/upload with the file and provider_id', async () => {
@@ -366,7 +366,7 @@ describe('createAssetsClient', () => {
       expect(last().request.method).to.equal('POST');
       expect(last().url).to.equal(`${ENDPOINT}/upload`);
       expect(last().request.headers.get('Content-Type')).to.match(/^multipart\/form-data; boundary=/);
-      const form = await last().request.formData();
+      const form = sentForm(last().request);
       const file = form.get('file');
       expect(file).to.be.instanceOf(File);
       expect((file as File).name).to.equal('koi.png');
@@ -380,7 +380,7 @@ describe('createAssetsClient', () => {
       const { client, calls } = setup({}, () => json(uploadSuccessHead()));
       await client.upload({ file: new Blob([bytes], { type: 'image/png' }), provider_id: 'pixverse' });
       await client.upload({ file: new Blob([bytes], { type: 'image/png' }), provider_id: 'pixverse', filename: 'fox.png' });
-      const names = await Promise.all(calls.map(async (call) => ((await call.request.formData()).get('file') as File).name));
+      const names = calls.map((call) => (sentForm(call.request).get('file') as File).name);
       expect(names).to.deep.equal(['upload', 'fox.png']);
     });
 

@@ -5,6 +5,7 @@ import type { Asset, FetchLike } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+import { recordRequest, sentForm } from '../helpers.js';
 
 interface Setup extends MockBackendOptions {
   api?: 'query' | 'search';
@@ -28,7 +29,7 @@ async function mount(options: Setup = {}) {
   let inFlight = 0;
   let mostInFlight = 0;
   const fetch: FetchLike = async (url, init) => {
-    const request = new Request(url, init);
+    const request = recordRequest(url, init);
     requests.push(request);
     const isUpload = request.method === 'POST' && !url.endsWith('/search');
     if (!isUpload) return answer(url, init);
@@ -298,7 +299,7 @@ describe('<asset-gallery uploads>: files and URLs', () => {
     expect(text(gallery)).to.contain('Drop images or videos here to upload them');
     base.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     await waitUntil(() => uploadsSent().length === 1);
-    expect(((await uploadsSent()[0]?.formData())?.get('file') as File).name).to.equal('dropped.png');
+    expect((sentForm(uploadsSent()[0] as Request).get('file') as File).name).to.equal('dropped.png');
   });
 });
 

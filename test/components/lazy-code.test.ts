@@ -6,6 +6,7 @@ import type { FetchLike } from '../../src/api/index.js';
 import { uploadCode } from '../../src/components/asset-gallery/uploads/upload-link.js';
 import { cardUploadCode } from '../../src/components/media-card/card-upload-code.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { recordRequest, sentForm } from '../helpers.js';
 
 // Every module this page fetches is a resource entry; the default buffer (250) could fill up and hide some.
 performance.setResourceTimingBufferSize(10_000);
@@ -41,7 +42,7 @@ function mount(attributes: { uploads?: boolean } = {}) {
   const answer = mockFetch(backend.handlers);
   const requests: Request[] = [];
   const fetch: FetchLike = (url, init) => {
-    requests.push(new Request(url, init));
+    requests.push(recordRequest(url, init));
     return answer(url, init);
   };
   const gallery = document.createElement('asset-gallery');
@@ -127,7 +128,7 @@ describe('code loaded on first use', () => {
     gallery.addEventListener('upload-complete', (event) => completed.push(event.detail.message));
     galleryCode.open();
     await waitUntil(() => completed.length === 2, 'both files were not uploaded');
-    const sent = await Promise.all(uploadsSent().map(async (request) => ((await request.formData()).get('file') as File).name));
+    const sent = uploadsSent().map((request) => (sentForm(request).get('file') as File).name);
     expect(sent).to.have.members(['chosen.png', 'dropped.png']);
   });
 
