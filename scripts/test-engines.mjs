@@ -1,5 +1,6 @@
-// The browser suite in each engine, one after another: `node scripts/test-engines.mjs [chromium] [firefox]
-// [webkit] [-- web-test-runner options]` (no engine named: all three). For WebKit it first starts what the runner
+// The browser suite in each engine: `node scripts/test-engines.mjs [--parallel] [chromium] [firefox] [webkit]
+// [-- web-test-runner options]` (no engine named: all three), one after another, or all at once with --parallel
+// (each engine's output is then held and printed when it ends). For WebKit it first starts what the runner
 // drives: an Xvfb display (MiniBrowser has no headless mode) and WebKitWebDriver, with the environment the
 // browser inherits from it. Prints each engine's pass count at the end; exits non-zero if any engine failed.
 import { spawn } from 'node:child_process';
@@ -8,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
 const dashes = process.argv.indexOf('--');
-const named = process.argv.slice(2, dashes === -1 ? undefined : dashes);
+const ours = process.argv.slice(2, dashes === -1 ? undefined : dashes);
+const parallel = ours.includes('--parallel');
+const named = ours.filter((arg) => arg !== '--parallel');
 const runnerArgs = dashes === -1 ? [] : process.argv.slice(dashes + 1);
 const unknown = named.filter((engine) => !ENGINES.includes(engine));
 if (unknown.length > 0) {
@@ -105,29 +108,36 @@ async function webkitEnvironment() {
 async function run(engine) {
   const env = { ...(engine === 'webkit' ? await webkitEnvironment() : process.env), WTR_ENGINE: engine };
   const started = Date.now();
-  const child = start(process.execPath, [runner, ...runnerArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = start(process.execPath, [runner, ...runnerArgs], { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
   let tail = '';
+  let held = '';
   child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
+    if (parallel) held += chunk;
+    else process.stdout.write(chunk);
     tail = (tail + chunk).slice(-4000);
   });
+  child.stderr?.on('data', (chunk) => (held += chunk));
   const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
+  if (parallel) process.stdout.write(`\n--- browser tests in ${engine} ---\n${held}`);
   const plain = tail.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
   const count = (word) => Number([...plain.matchAll(new RegExp(`(\\d+) ${word}`, 'g'))].at(-1)?.[1] ?? 0);
   return { engine, code, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-const results = [];
-for (const engine of engines) {
-  console.log(`\n--- browser tests in ${engine} ---`);
+async function runOrReport(engine) {
+  if (!parallel) console.log(`\n--- browser tests in ${engine} ---`);
   try {
-    results.push(await run(engine));
+    return await run(engine);
   } catch (error) {
-    console.error(String(error?.message ?? error));
-    results.push({ engine, code: 1, passed: 0, failed: 0, skipped: 0, seconds: 0, error: true });
+    console.error(`${engine}: ${String(error?.message ?? error)}`);
+    return { engine, code: 1, passed: 0, failed: 0, skipped: 0, seconds: 0, error: true };
   }
-  if (engine === 'webkit') stopAll(); // the display and driver are this run's own
 }
+
+const results = [];
+if (parallel) results.push(...(await Promise.all(engines.map(runOrReport))));
+else for (const engine of engines) results.push(await runOrReport(engine));
+stopAll(); // the display and driver are this run's own
 
 console.log('\nbrowser tests, by engine:');
 for (const r of results) {
