@@ -65,6 +65,11 @@ function reporterWithoutMedia404s() {
  * one after another (scripts/test-engines.mjs, which also starts WebKit's driver and display).
  */
 const ENGINE = process.env.WTR_ENGINE ?? 'chromium';
+/**
+ * WebKitGTK cannot switch the OS colour scheme while it runs: scripts/test-engines.mjs runs the files that need a
+ * dark OS a second time in a MiniBrowser started dark (`--dark-mode`), with WEBKIT_DARK_OS=1.
+ */
+const WEBKIT_DARK_OS = ENGINE === 'webkit' && process.env.WEBKIT_DARK_OS === '1';
 /** Not UTC, so that tests can tell a naive server time read as UTC from one read as local time. */
 const TZ = 'America/New_York';
 
@@ -107,7 +112,7 @@ function browserFor(engine) {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': {
           binary: process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-          args: ['--automation'],
+          args: ['--automation', ...(WEBKIT_DARK_OS ? ['--dark-mode'] : [])],
         },
         // webdriverio asks for BiDi by default, which WebKitWebDriver 2.50 refuses.
         'wdio:enforceWebDriverClassic': true,
@@ -124,7 +129,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
     // WebKit cannot emulate: its tests see the OS scheme the browser was started with, and no forced colours.
-    emulateMediaPlugin({ fixed: { 'prefers-color-scheme': 'light', 'forced-colors': 'none' } }),
+    emulateMediaPlugin({ fixed: { 'prefers-color-scheme': WEBKIT_DARK_OS ? 'dark' : 'light', 'forced-colors': 'none' } }),
   ],
   middleware: [
     // The MSW worker must be served from the root so that its scope covers the test pages.
