@@ -389,6 +389,26 @@ describe('theming', () => {
       checkOverview(pressedOk as StatusOverview, 'forced colors');
     });
 
+    it('cards and the gallery: words 4.5:1, and every box, button and field drawn by a border of 3:1', async () => {
+      for (const card of await mountCards(null)) {
+        checkCard(card, 'forced colors');
+        expectNonText(getComputedStyle(part(card, 'card')).borderTopColor, outsideOf(part(card, 'card')), 'forced colors: card border');
+        const outcome = part(card, 'upload-outcome');
+        if (outcome) expectNonText(getComputedStyle(outcome).borderInlineStartColor, outsideOf(outcome), `forced colors: upload outcome ${outcome.dataset.status} stripe`);
+      }
+      // Not checkGallery: the palette gives buttons its own face, and their border, not their face, draws them.
+      const gallery = await mountGallery(null);
+      for (const button of parts(gallery, 'button')) {
+        expectText(button, `forced colors: gallery button ${button.getAttribute('part')}`);
+        expectNonText(getComputedStyle(button).borderTopColor, outsideOf(button), `forced colors: gallery button ${button.getAttribute('part')} border`);
+      }
+      expectText(part(gallery, 'url-label'), 'forced colors: URL label');
+      expectText(part(gallery, 'notice'), 'forced colors: notice');
+      expectNonText(getComputedStyle(part(gallery, 'url-input')).borderTopColor, outsideOf(part(gallery, 'url-input')), 'forced colors: URL field border');
+      checkOverview(part(gallery, 'overview') as unknown as StatusOverview, 'forced colors: gallery');
+      for (const card of parts(gallery, 'card')) checkCard(card as unknown as MediaCard, 'forced colors: gallery');
+    });
+
     it('the focus ring is visible', async () => {
       const holder = await fixture<HTMLElement>(html`<div><button>before</button><provider-badge status="ok"></provider-badge></div>`);
       (holder.querySelector('button') as HTMLButtonElement).focus();
