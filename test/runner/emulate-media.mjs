@@ -63,8 +63,10 @@ async function emulateInFirefox(page, features) {
     });
     chromeContexts.set(browser, result.contexts[0].context);
   }
-  // The page's BiDi context id (puppeteer's frame id), to the browsing context it names, through the remote
-  // agent's own registry.
+  // The page's BiDi context id (puppeteer's frame id, not public API), to the browsing context it names, through
+  // the remote agent's own registry.
+  const contextId = page.mainFrame()._id;
+  if (typeof contextId !== 'string') throw new Error("puppeteer's frame no longer has the BiDi context id in _id");
   const { result } = await connection.send('script.callFunction', {
     target: { context: chromeContexts.get(browser) },
     functionDeclaration: String((id, fields) => {
@@ -78,18 +80,17 @@ async function emulateInFirefox(page, features) {
       }
     }),
     arguments: [
-      { type: 'string', value: page.mainFrame()._id },
+      { type: 'string', value: contextId },
       { type: 'string', value: JSON.stringify(overrides) },
     ],
     awaitPromise: true,
     resultOwnership: 'none',
   });
   if (result.type === 'exception') throw new Error(`Firefox did not take the overrides: ${result.exceptionDetails.text}`);
-  // The overrides reach the page's process after this answer; the page's own answer comes after them, over the
-  // same channel. Ask it, so that the test goes on only once it sees them.
-  const unmatched = await page.evaluate(
-    (asked) => asked.filter(({ name, value }) => !matchMedia(`(${name}: ${value})`).matches),
-    features,
-  );
-  if (unmatched.length > 0) throw new Error(`Firefox took the overrides, but the page does not match ${JSON.stringify(unmatched)}`);
+  // The overrides reach the page's process after this answer: the test goes on once the page sees them.
+  await page
+    .waitForFunction((asked) => asked.every(({ name, value }) => matchMedia(`(${name}: ${value})`).matches), { polling: 20, timeout: 10_000 }, features)
+    .catch((error) => {
+      throw new Error(`Firefox took the overrides, but the page does not match ${JSON.stringify(features)} (${error.message})`);
+    });
 }
