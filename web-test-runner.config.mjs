@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { createRequire } from 'node:module';
+import { emulateMediaPlugin } from './test/runner/emulate-media.mjs';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -18,21 +19,6 @@ const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc',
   '--enable-precise-memory-info',
 ];
-
-/**
- * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`: any media
- * features puppeteer emulates (@web/test-runner-commands' emulateMedia has no forced-colors). Each call
- * replaces the features emulated before (`[]` resets them), including emulateMedia's colour scheme.
- */
-const emulateMediaFeaturesPlugin = {
-  name: 'emulate-media-features',
-  async executeCommand({ command, payload, session }) {
-    if (command !== 'emulate-media-features') return undefined;
-    if (session.browser.type !== 'puppeteer') throw new Error(`emulate-media-features needs puppeteer, not ${session.browser.type}`);
-    await session.browser.getPage(session.id).emulateMediaFeatures(payload);
-    return true;
-  },
-};
 
 /**
  * The cards' pictures and videos: the mock backend's media URLs (api/v1/media/…, mock-cdn/…, api/v1/assets/N/file),
@@ -79,6 +65,11 @@ function reporterWithoutMedia404s() {
  * one after another (scripts/test-engines.mjs, which also starts WebKit's driver and display).
  */
 const ENGINE = process.env.WTR_ENGINE ?? 'chromium';
+/**
+ * WebKitGTK cannot switch the OS colour scheme while it runs: scripts/test-engines.mjs runs the files that need a
+ * dark OS a second time in a MiniBrowser started dark (`--dark-mode`), with WEBKIT_DARK_OS=1.
+ */
+const WEBKIT_DARK_OS = ENGINE === 'webkit' && process.env.WEBKIT_DARK_OS === '1';
 /** Not UTC, so that tests can tell a naive server time read as UTC from one read as local time. */
 const TZ = 'America/New_York';
 
@@ -102,7 +93,9 @@ function browserFor(engine) {
         browser: 'firefox',
         executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
         headless: true,
-        env: { ...process.env, TZ },
+        // Lets test/runner/emulate-media.mjs set the colour scheme and forced colours, which only the browser's
+        // privileged code can do in Firefox.
+        env: { ...process.env, TZ, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
       },
     });
   }
@@ -119,7 +112,7 @@ function browserFor(engine) {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': {
           binary: process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-          args: ['--automation'],
+          args: ['--automation', ...(WEBKIT_DARK_OS ? ['--dark-mode'] : [])],
         },
         // webdriverio asks for BiDi by default, which WebKitWebDriver 2.50 refuses.
         'wdio:enforceWebDriverClassic': true,
@@ -133,7 +126,11 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // msw's interceptors resolve to their Node build without the "browser" condition.
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), emulateMediaFeaturesPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    // WebKit cannot emulate: its tests see the OS scheme the browser was started with, and no forced colours.
+    emulateMediaPlugin({ fixed: { 'prefers-color-scheme': WEBKIT_DARK_OS ? 'dark' : 'light', 'forced-colors': 'none' } }),
+  ],
   middleware: [
     // The MSW worker must be served from the root so that its scope covers the test pages.
     (ctx, next) => {

@@ -2,9 +2,11 @@
 // [-- web-test-runner options]` (no engine named: all three), one after another, or all at once with --parallel
 // (each engine's output is then held and printed when it ends). For WebKit it first starts what the runner
 // drives: an Xvfb display (MiniBrowser has no headless mode) and WebKitWebDriver, with the environment the
-// browser inherits from it. Prints each engine's pass count at the end; exits non-zero if any engine failed.
+// browser inherits from it, and runs the files with dark-OS tests again in a browser started dark. Prints each
+// pass's counts at the end; exits non-zero if any failed.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -20,6 +22,31 @@ if (unknown.length > 0) {
 }
 const engines = named.length > 0 ? named : ENGINES;
 const runner = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
+
+/**
+ * WebKitGTK takes the OS colour scheme at start and cannot emulate another, so the files with tests for a dark OS
+ * run a second time in a MiniBrowser started dark (WEBKIT_DARK_OS, see web-test-runner.config.mjs): all of them,
+ * or those among the files named (`--files`, by path). Their light-OS tests are skipped there, and their dark-OS
+ * tests in the first pass.
+ */
+const WEBKIT_DARK_OS_FILES = ['test/components/theme.test.ts'];
+
+/** The runner's options split into the test files named (`--files a b`, or before any option) and the rest. */
+function splitFiles(args) {
+  const files = [];
+  const rest = [];
+  let inFiles = true;
+  for (const arg of args) {
+    if (arg.startsWith('--files=')) files.push(arg.slice('--files='.length));
+    else if (arg.startsWith('-')) {
+      inFiles = arg === '--files';
+      if (!inFiles) rest.push(arg);
+    } else (inFiles ? files : rest).push(arg);
+  }
+  return { files: files.map((file) => relative(process.cwd(), resolve(file))), rest };
+}
+const { files: filesNamed, rest: otherArgs } = splitFiles(runnerArgs);
+const darkOsFiles = filesNamed.length === 0 ? WEBKIT_DARK_OS_FILES : WEBKIT_DARK_OS_FILES.filter((file) => filesNamed.includes(file));
 const children = new Set();
 
 function start(command, args, options) {
@@ -104,11 +131,15 @@ async function webkitEnvironment() {
   return { ...env, WEBKIT_DRIVER_PORT: String(await startWebKitDriver(env)) };
 }
 
-/** One engine's run of the runner; its output passes through, and its counts are read from it. */
-async function run(engine) {
-  const env = { ...(engine === 'webkit' ? await webkitEnvironment() : process.env), WTR_ENGINE: engine };
+let webkitEnv = null;
+
+/** One pass of the runner; its output passes through, and its counts are read from it. */
+async function run({ engine, darkOs }) {
+  if (engine === 'webkit') webkitEnv ??= await webkitEnvironment(); // the display and driver serve both passes
+  const env = { ...(engine === 'webkit' ? webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
+  const args = darkOs ? [...otherArgs, '--files', ...darkOsFiles] : runnerArgs;
   const started = Date.now();
-  const child = start(process.execPath, [runner, ...runnerArgs], { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
+  const child = start(process.execPath, [runner, ...args], { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
   let tail = '';
   let held = '';
   child.stdout.on('data', (chunk) => {
@@ -118,30 +149,40 @@ async function run(engine) {
   });
   child.stderr?.on('data', (chunk) => (held += chunk));
   const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
-  if (parallel) process.stdout.write(`\n--- browser tests in ${engine} ---\n${held}`);
+  if (parallel) process.stdout.write(`\n--- browser tests in ${label({ engine, darkOs })} ---\n${held}`);
   const plain = tail.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
   const count = (word) => Number([...plain.matchAll(new RegExp(`(\\d+) ${word}`, 'g'))].at(-1)?.[1] ?? 0);
-  return { engine, code, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), seconds: Math.round((Date.now() - started) / 1000) };
+  return { engine: label({ engine, darkOs }), code, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-async function runOrReport(engine) {
-  if (!parallel) console.log(`\n--- browser tests in ${engine} ---`);
+const label = ({ engine, darkOs }) => (darkOs ? `${engine} (dark OS)` : engine);
+
+async function runOrReport(pass) {
+  if (!parallel) console.log(`\n--- browser tests in ${pass.darkOs ? `${label(pass)}: ${darkOsFiles.join(' ')}` : pass.engine} ---`);
   try {
-    return await run(engine);
+    return await run(pass);
   } catch (error) {
-    console.error(`${engine}: ${String(error?.message ?? error)}`);
-    return { engine, code: 1, passed: 0, failed: 0, skipped: 0, seconds: 0, error: true };
+    console.error(`${label(pass)}: ${String(error?.message ?? error)}`);
+    return { engine: label(pass), code: 1, passed: 0, failed: 0, skipped: 0, seconds: 0, error: true };
   }
 }
 
+/** An engine's passes, one after another: WebKit's second pass (dark OS) uses the first one's display and driver. */
+async function runEngine(engine) {
+  const passes = engine === 'webkit' && darkOsFiles.length > 0 ? [{ engine }, { engine, darkOs: true }] : [{ engine }];
+  const results = [];
+  for (const pass of passes) results.push(await runOrReport(pass));
+  return results;
+}
+
 const results = [];
-if (parallel) results.push(...(await Promise.all(engines.map(runOrReport))));
-else for (const engine of engines) results.push(await runOrReport(engine));
+if (parallel) results.push(...(await Promise.all(engines.map(runEngine))).flat());
+else for (const engine of engines) results.push(...(await runEngine(engine)));
 stopAll(); // the display and driver are this run's own
 
 console.log('\nbrowser tests, by engine:');
 for (const r of results) {
   const verdict = r.error ? 'could not start' : r.code === 0 ? 'ok' : 'FAILED';
-  console.log(`  ${r.engine.padEnd(9)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds} s)  ${verdict}`);
+  console.log(`  ${r.engine.padEnd(17)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds} s)  ${verdict}`);
 }
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);
