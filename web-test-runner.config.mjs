@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { createRequire } from 'node:module';
+import { pressKeysPlugin } from './test/runner/press-keys-plugin.mjs';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -133,7 +134,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // msw's interceptors resolve to their Node build without the "browser" condition.
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), emulateMediaFeaturesPlugin],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), emulateMediaFeaturesPlugin, pressKeysPlugin],
   middleware: [
     // The MSW worker must be served from the root so that its scope covers the test pages.
     (ctx, next) => {
