@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { createRequire } from 'node:module';
 import { emulateMediaPlugin } from './test/runner/emulate-media.mjs';
+import { pressKeysPlugin } from './test/runner/press-keys-plugin.mjs';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -128,6 +129,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    pressKeysPlugin,
     // WebKit cannot emulate: its tests see the OS scheme the browser was started with, and no forced colours.
     emulateMediaPlugin({ fixed: { 'prefers-color-scheme': WEBKIT_DARK_OS ? 'dark' : 'light', 'forced-colors': 'none' } }),
   ],

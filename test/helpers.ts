@@ -1,4 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { FetchLike } from '../src/api/index.js';
 
 /** Shared by the test files (a plain module, not a test file itself). */
@@ -57,4 +58,13 @@ export function sentForm(request: Request): FormData {
   const body = sentBodies.get(request);
   if (!(body instanceof FormData)) throw new Error(`${request.method} ${request.url} sent no FormData`);
   return body;
+}
+
+/**
+ * Presses a key as a person does, in every engine the suite runs in: `press('Tab')`, `press(' ')` (the space bar),
+ * `press('Shift', 'Tab')` (every key but the last held while the last is pressed). Key names: one character, or
+ * one of test/runner/press-keys-plugin.mjs's, which all three engines know.
+ */
+export async function press(...keys: [string, ...string[]]): Promise<void> {
+  await executeServerCommand('press-keys', keys);
 }

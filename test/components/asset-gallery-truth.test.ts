@@ -320,8 +320,9 @@ describe('<asset-gallery>: the page holds still', () => {
       (root(gallery).activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
       await waitUntil(() => Number((root(gallery).activeElement as HTMLElement | null)?.dataset.index) > before, 'the next row');
       await frames(2);
+      // Unrounded: a card a pixel or two under the tray (fractional layout) is covered.
       const card = (root(gallery).activeElement as HTMLElement).getBoundingClientRect();
-      expect(Math.round(card.bottom), `card ${before} + a row is above the tray`).to.be.at.most(Math.round(tray.getBoundingClientRect().top) + 1);
+      expect(card.bottom, `card ${before} + a row is above the tray`).to.be.at.most(tray.getBoundingClientRect().top + 0.01);
     }
   });
 

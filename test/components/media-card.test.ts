@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { nothing, render } from 'lit';
 import '../../src/media-card.js';
 import type { AssetOpenDetail, MediaCard, UploadRequestDetail, UploadState } from '../../src/media-card.js';
@@ -16,6 +16,7 @@ import {
   statusLabel,
   type ProviderStatus,
 } from '../../src/status/index.js';
+import { press } from '../helpers.js';
 
 /** A wire item shaped like sample 1042 of the backend contract (Era A), with overrides. */
 function wire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -505,11 +506,11 @@ describe('<media-card>', () => {
       const opened: AssetOpenDetail[] = [];
       card.addEventListener('asset-open', (event) => opened.push(event.detail));
       (wrapper.querySelector('button') as HTMLButtonElement).focus();
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(shadow(card).activeElement === parts(card).open).to.equal(true);
       expect(parts(card).open?.getAttribute('aria-label')).to.equal('Open Neon koi drifting through a rain-soaked alley');
-      await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
+      await press('Enter');
+      await press(' ');
       expect(opened.map((detail) => detail.asset)).to.deep.equal([value, value]);
     });
 
@@ -528,9 +529,9 @@ describe('<media-card>', () => {
       expect(badge.shadowRoot?.querySelector('[part="explanation"]')?.matches(':popover-open')).to.equal(true);
       // The badge is reachable by Tab after the open button.
       parts(card).open?.focus();
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(badge.shadowRoot?.activeElement === badgeButton).to.equal(true);
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
     });
   });
 
@@ -658,13 +659,13 @@ describe('<media-card>', () => {
         expect(badgeButton.hasAttribute('tabindex')).to.equal(false);
         expect($(card, '[part~="upload-button"]')?.hasAttribute('tabindex')).to.equal(false);
         (wrapper.querySelector('button') as HTMLButtonElement).focus();
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         expect(shadow(card).activeElement === parts(card).open, 'Tab reaches the open button').to.equal(true);
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         expect(badge.shadowRoot?.activeElement === badgeButton, 'then the badge').to.equal(true);
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         expect(shadow(card).activeElement === $(card, '[part~="upload-button"]'), 'then the upload button').to.equal(true);
-        await sendKeys({ press: 'Escape' });
+        await press('Escape');
       }
     });
   });
@@ -846,8 +847,8 @@ describe('<media-card> uploads', () => {
     expect(progress.getBoundingClientRect().width).to.be.greaterThan(0);
     expect(up(card).message).to.equal('Uploading to Sora…');
     button.click();
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await press('Enter');
+    await press(' ');
     expect(requests.length).to.equal(0);
     await expect(card).to.be.accessible();
     expect(axeName(progress)).to.equal('Uploading to Sora…');
@@ -917,16 +918,16 @@ describe('<media-card> uploads', () => {
     const { card, requests } = await mountUploads(asset({ provider_status: 'local_only' }));
     card.addEventListener('upload-request', (event) => event.preventDefault()); // stays idle
     up(card).button?.focus();
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await press('Enter');
+    await press(' ');
     expect(requests.length).to.equal(2);
     // Reached by Tab after the badge.
     const badge = parts(card).badge;
     await (badge as unknown as MediaCard).updateComplete;
     (badge.shadowRoot?.querySelector('button') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(shadow(card).activeElement === up(card).button).to.equal(true);
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
   });
 
   it('keeps focus in the card when an accepted upload takes its button away', async () => {
@@ -1165,15 +1166,15 @@ describe('<media-card> badge explanation (issue 12: the page holds still)', () =
     const m = await mountFailed();
     const focused = (element: Element) => m.card.shadowRoot?.activeElement === element || m.badge.shadowRoot?.activeElement === element;
     ($(m.card, '[part~="open"]') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     await waitUntil(() => isOpen(m), 'keyboard focus on the badge opens it');
     expect(focused(m.badgeButton), 'the badge has focus').to.equal(true);
     expectClearOfControls(m, 'keyboard');
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     await waitUntil(() => !isOpen(m), 'Escape closes it');
     expect(focused(m.badgeButton), 'focus stays on the badge').to.equal(true);
     // The next stop is the Retry button, in sight.
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(focused(m.retry), 'Tab goes on to Retry').to.equal(true);
     m.badgeButton.click();
     await waitUntil(() => isOpen(m), 'a tap opens it');

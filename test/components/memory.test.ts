@@ -19,8 +19,15 @@ import { createMockBackend, mockFetch, mockSockets } from '../../mocks/index.js'
  * Issue 14: one cycle in ten is a `live` gallery whose socket opened (the mock's, through `mockSockets`); its
  * socket must be closed (the mock server counts what is open), and its ping interval, timers and online/offline
  * and visibility listeners gone, like everything else's.
+ *
+ * The heap and the galleries' collection are checked only where the page can force a collection and read the
+ * heap (Chromium); the listeners, observers, timers and sockets in every engine. Without the heap check, 100
+ * cycles: those counts fail on one cycle's leak, and WebKit took 7 minutes over the 300 on a busy machine.
  */
-const CYCLES = 300;
+const gc = (globalThis as unknown as { gc?: () => void }).gc;
+/** Chromium has performance.memory even without --expose-gc: there the heap test runs, and fails if gc() is missing. */
+const heapReadable = typeof gc === 'function' || 'memory' in performance;
+const CYCLES = heapReadable ? 300 : 100;
 /**
  * An element's timer this short may still be pending after an unmount and fire (the upload controller's
  * end-of-task check, 0 ms): the test waits for these to fire (it used to sleep 600 ms); a longer one is a leak.
@@ -30,7 +37,6 @@ const SHORT_TIMER_MS = 600;
 const ALIVE_ALLOWED = 10;
 const shortTimersPending = () => [...pendingTimers.values()].filter((timer) => timer.delay <= SHORT_TIMER_MS).length;
 
-const gc = (globalThis as unknown as { gc?: () => void }).gc;
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const originalSetTimeout = window.setTimeout.bind(window);
 /** A task boundary: WeakRefs are cleared, and weak callbacks run, only between tasks. */
@@ -234,98 +240,60 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
   }
 
   let sockets: { dispose(): void } | undefined;
+  /** Where the counts and the heap stood after the warm-up, and how long the cycles took. */
+  let baseline: { listeners: number; observers: number; heap: number; counted: { listeners: number; observers: number; timers: number; sockets: number } } | undefined;
+  const laps: number[] = [];
+  let cyclesMs = 0;
 
-  before(async () => {
+  // The cycles run once, here; the two tests below check what they left.
+  before(async function () {
+    // A net only (the cycles take under a minute on a quiet machine, and minutes beside other runs: Chromium's 300
+    // took 2); nothing below waits for a duration. Under the runner's 10 minutes a file.
+    this.timeout(480_000);
     assets = await hostAssets();
     sockets = await mockSockets(backend.socket.handlers);
     install();
+
+    for (let index = 0; index < 50; index++) await cycle(index, false); // warm up
+    // The warm-up's requests answered and its short timers fired: what is left now is the baseline.
+    await waitUntil(() => requestsInFlight === 0 && shortTimersPending() === 0, 'the warm-up did not settle', { timeout: 30_000 });
+    const counted = { listeners: listenersAdded, observers: observersMade, timers: timersMade, sockets: backend.socket.attempts.length };
+    baseline = { listeners: liveListeners.size, observers: observing.size, heap: await collect(), counted };
+    const began = performance.now();
+    for (let index = 0; index < CYCLES; index++) {
+      await cycle(index, true);
+      if (index % 100 === 99) laps.push(Math.round(performance.now() - began));
+    }
+    cyclesMs = Math.round(performance.now() - began);
+    // Instead of a settle period (600 ms): the last requests answered, and the elements' short timers fired.
+    await waitUntil(() => requestsInFlight === 0, 'requests still in flight', { timeout: 30_000 });
+    await waitUntil(() => shortTimersPending() === 0, `timers of ${SHORT_TIMER_MS} ms or less keep coming`, { timeout: 30_000 });
+    // A socket's close reaches the server a moment after the page closes it.
+    await waitUntil(() => backend.socket.open === 0, 'sockets still open', { timeout: 30_000 }).catch(() => {});
   });
   after(() => {
     restore();
     sockets?.dispose();
   });
 
-  it('leaves no listeners, observers or timers behind, and the heap within 10 % of the start', async function () {
-    // A net only (the cycles take under a minute on a quiet machine); nothing below waits for a duration.
-    this.timeout(240_000);
-    expect(typeof gc, 'gc() (--js-flags=--expose-gc)').to.equal('function');
-    expect(Number.isFinite(heap()), 'performance.memory').to.equal(true);
-
-    // Quantized? Allocate 8 MB, and see whether the figure moves by that much. A quantized figure (Chromium
-    // without --enable-precise-memory-info) moves in large steps, or not at all: the heap check could not fail.
-    const probeStart = await collect();
-    // eslint-disable-next-line no-useless-assignment -- the ballast is held only to be measured, then dropped for the collector
-    let ballast: number[][] | null = Array.from({ length: 1000 }, () => new Array(1000).fill(1.5));
-    const probeFull = heap();
-    ballast = null;
-    const probeAfter = await collect();
-    const precise = probeFull - probeStart > 4 * 1024 * 1024 && heap() % 1024 !== 0;
-    void ballast;
-    expect(precise, `a precise heap figure (+8 MB read as ${mb(probeFull - probeStart)})`).to.equal(true);
-
-    for (let index = 0; index < 50; index++) await cycle(index, false); // warm up
-    // The warm-up's requests answered and its short timers fired: what is left now is the baseline.
-    await waitUntil(() => requestsInFlight === 0 && shortTimersPending() === 0, 'the warm-up did not settle', { timeout: 30_000 });
-    const listenersBefore = liveListeners.size;
-    const observersBefore = observing.size;
-    const start = await collect();
-    const began = performance.now();
-
-    const laps: number[] = [];
-    const counted = { listeners: listenersAdded, observers: observersMade, timers: timersMade, sockets: backend.socket.attempts.length };
-    for (let index = 0; index < CYCLES; index++) {
-      await cycle(index, true);
-      if (index % 100 === 99) laps.push(Math.round(performance.now() - began));
-    }
-
-    const cyclesMs = performance.now() - began;
-    // Instead of a settle period (600 ms): the last requests answered, and the elements' short timers fired.
-    await waitUntil(() => requestsInFlight === 0, 'requests still in flight', { timeout: 30_000 });
-    await waitUntil(() => shortTimersPending() === 0, `timers of ${SHORT_TIMER_MS} ms or less keep coming`, { timeout: 30_000 });
-    // A socket's close reaches the server a moment after the page closes it.
-    await waitUntil(() => backend.socket.open === 0, 'sockets still open', { timeout: 30_000 }).catch(() => {});
-    // The galleries unmounted last may still be held for a while by their pictures' requests (the browser keeps
-    // an <img> or <video> alive while its load is under way): collect until none is left, or until at most
-    // ALIVE_ALLOWED are and three collections in a row freed no more, rather than for a duration. A gallery that
-    // anything else holds stays, and fails the check below once the wait is over.
-    const aliveNow = () => unmounted.filter((ref) => ref.deref() !== undefined).length;
-    let end = await collect();
-    const collecting = performance.now();
-    let fewest = Infinity;
-    let roundsWithoutChange = 0;
-    const collected = async () => {
-      end = await collect();
-      const now = aliveNow();
-      roundsWithoutChange = now < fewest ? 0 : roundsWithoutChange + 1;
-      fewest = Math.min(fewest, now);
-      return now === 0 || (now <= ALIVE_ALLOWED && roundsWithoutChange >= 3);
-    };
-    await waitUntil(collected, 'galleries alive', { timeout: 30_000, interval: 50 }).catch(() => {});
-    const collectMs = performance.now() - collecting;
-    const alive = aliveNow();
-
+  it('leaves no listeners, observers, timers or sockets behind', () => {
+    if (!baseline) throw new Error('the cycles did not run');
+    const { counted } = baseline;
+    const seen = { listeners: listenersAdded - counted.listeners, observers: observersMade - counted.observers, timers: timersMade - counted.timers };
     const report = {
-      heapStart: mb(start),
-      heapEnd: mb(end),
-      heapChange: `${(((end - start) / start) * 100).toFixed(2)} %`,
-      heapQuantized: !precise,
-      heapProbe: `+8 MB of arrays read as ${mb(probeFull - probeStart)}, after GC ${mb(probeAfter - probeStart)}`,
-      cyclesMs: Math.round(cyclesMs),
+      cyclesMs,
       cyclesMsAt100s: laps.join(', '),
       listenersAddedBySrc: listenersAdded,
       listenersRemoved,
-      listenersLeft: liveListeners.size - listenersBefore,
+      listenersLeft: liveListeners.size - baseline.listeners,
       observersMade,
-      observersStillObserving: observing.size - observersBefore,
+      observersStillObserving: observing.size - baseline.observers,
       timersMadeBySrc: timersMade,
       timersPending: pendingTimers.size,
       intervalsLive: liveIntervals.size,
       socketsOpened: backend.socket.attempts.length - counted.sockets,
       socketsStillOpen: backend.socket.open,
-      galleriesAliveAfterGc: `${alive} of ${unmounted.length}`,
-      collectMs: Math.round(collectMs),
     };
-    const seen = { listeners: listenersAdded - counted.listeners, observers: observersMade - counted.observers, timers: timersMade - counted.timers };
     const leftObserver = [...observing].at(-1);
     console.log(`memory: ${JSON.stringify(report, null, 2)}`);
     if (leftObserver) console.log(`memory: a ${leftObserver.kind} left observing, from:\n${leftObserver.stack}`);
@@ -340,14 +308,73 @@ describe(`<asset-gallery>: ${CYCLES} mounts and unmounts (issue 6)`, () => {
     const liveCycles = CYCLES / 10;
     check(report.socketsOpened >= liveCycles, `sockets opened: ${report.socketsOpened} in ${liveCycles} live cycles`);
     check(backend.socket.open === 0, `sockets still open: ${backend.socket.open}`);
-    check(unmounted.length === CYCLES, `galleries watched: ${unmounted.length} of ${CYCLES}`);
-    check(liveListeners.size === listenersBefore, `window/document listeners left: ${liveListeners.size - listenersBefore}`);
-    check(observing.size === observersBefore, `observers still observing: ${observing.size - observersBefore}`);
+    check(liveListeners.size === baseline.listeners, `window/document listeners left: ${report.listenersLeft}`);
+    check(observing.size === baseline.observers, `observers still observing: ${report.observersStillObserving}`);
     check(pendingTimers.size === 0, `timers neither fired nor cleared: ${[...pendingTimers.values()].map((timer) => timer.stack).join('\n')}`);
     check(liveIntervals.size === 0, `intervals still running: ${liveIntervals.size}`);
-    check(end <= start * 1.1, `heap ${mb(start)} → ${mb(end)} (more than 10 % up)`);
-    // Nothing holds the unmounted galleries (a retained listener or observer would).
-    check(alive <= ALIVE_ALLOWED, `unmounted galleries still reachable after GC: ${alive} of ${unmounted.length}`);
     expect(failures, failures.join('\n')).to.deep.equal([]);
   });
+
+  // Only an engine that reads its heap can check it, and only one that collects on demand can tell a gallery kept
+  // alive from one not yet collected: Chromium, with gc() from --expose-gc. Firefox and WebKit give a page neither
+  // (no gc(), no performance.memory), so there the test is skipped.
+  const heapTitle = 'frees every unmounted gallery, and the heap ends within 10 % of the start';
+  (heapReadable ? it : it.skip)(
+    heapReadable ? heapTitle : `${heapTitle} (skipped: this engine gives the page no gc() and no performance.memory)`,
+    async function () {
+      this.timeout(120_000); // a net: the collections below wait for conditions
+      if (!baseline) throw new Error('the cycles did not run');
+      expect(typeof gc, 'gc() (--js-flags=--expose-gc)').to.equal('function');
+      expect(Number.isFinite(heap()), 'performance.memory').to.equal(true);
+      const start = baseline.heap;
+
+      // Quantized? Allocate 8 MB, and see whether the figure moves by that much. A quantized figure (Chromium
+      // without --enable-precise-memory-info) moves in large steps, or not at all: the heap check could not fail.
+      const probeStart = await collect();
+      // eslint-disable-next-line no-useless-assignment -- the ballast is held only to be measured, then dropped for the collector
+      let ballast: number[][] | null = Array.from({ length: 1000 }, () => new Array(1000).fill(1.5));
+      const probeFull = heap();
+      ballast = null;
+      const probeAfter = await collect();
+      const precise = probeFull - probeStart > 4 * 1024 * 1024 && heap() % 1024 !== 0;
+      void ballast;
+      expect(precise, `a precise heap figure (+8 MB read as ${mb(probeFull - probeStart)})`).to.equal(true);
+
+      // The galleries unmounted last may still be held for a while by their pictures' requests (the browser keeps
+      // an <img> or <video> alive while its load is under way): collect until none is left, or until at most
+      // ALIVE_ALLOWED are and three collections in a row freed no more, rather than for a duration. A gallery that
+      // anything else holds stays, and fails the check below once the wait is over.
+      const aliveNow = () => unmounted.filter((ref) => ref.deref() !== undefined).length;
+      let end = await collect();
+      const collecting = performance.now();
+      let fewest = Infinity;
+      let roundsWithoutChange = 0;
+      const collected = async () => {
+        end = await collect();
+        const now = aliveNow();
+        roundsWithoutChange = now < fewest ? 0 : roundsWithoutChange + 1;
+        fewest = Math.min(fewest, now);
+        return now === 0 || (now <= ALIVE_ALLOWED && roundsWithoutChange >= 3);
+      };
+      await waitUntil(collected, 'galleries alive', { timeout: 30_000, interval: 50 }).catch(() => {});
+      const alive = aliveNow();
+      const report = {
+        heapStart: mb(start),
+        heapEnd: mb(end),
+        heapChange: `${(((end - start) / start) * 100).toFixed(2)} %`,
+        heapProbe: `+8 MB of arrays read as ${mb(probeFull - probeStart)}, after GC ${mb(probeAfter - probeStart)}`,
+        galleriesAliveAfterGc: `${alive} of ${unmounted.length}`,
+        collectMs: Math.round(performance.now() - collecting),
+      };
+      console.log(`memory: ${JSON.stringify(report, null, 2)}`);
+
+      const failures: string[] = [];
+      const check = (ok: boolean, what: string) => ok || failures.push(what);
+      check(unmounted.length === CYCLES, `galleries watched: ${unmounted.length} of ${CYCLES}`);
+      check(end <= start * 1.1, `heap ${mb(start)} → ${mb(end)} (more than 10 % up)`);
+      // Nothing holds the unmounted galleries (a retained listener or observer would).
+      check(alive <= ALIVE_ALLOWED, `unmounted galleries still reachable after GC: ${alive} of ${unmounted.length}`);
+      expect(failures, failures.join('\n')).to.deep.equal([]);
+    },
+  );
 });

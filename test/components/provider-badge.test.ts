@@ -1,8 +1,9 @@
 import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/provider-badge.js';
 import type { ProviderBadge } from '../../src/provider-badge.js';
 import { resetCopy, setCopy } from '../../src/status/index.js';
+import { press } from '../helpers.js';
 
 const parts = (badge: ProviderBadge) => {
   const root = badge.shadowRoot as ShadowRoot;
@@ -140,7 +141,7 @@ describe('<provider-badge>', () => {
     );
     const badge = wrapper.querySelector('provider-badge') as ProviderBadge;
     (wrapper.querySelector('button') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     await badge.updateComplete;
     const { explanation, button } = parts(badge);
     expect(isOpen(badge)).to.equal(true);
@@ -150,14 +151,14 @@ describe('<provider-badge>', () => {
     expect(explanation.scrollHeight).to.be.greaterThan(explanation.clientHeight);
     await expect(badge).to.be.accessible();
     // Tab goes from the badge into the explanation, which stays open and scrolls with the keyboard.
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     await badge.updateComplete;
     expect(badge.shadowRoot?.activeElement === explanation, 'the explanation has focus').to.equal(true);
     expect(isOpen(badge), 'open while it has focus').to.equal(true);
-    await sendKeys({ press: 'End' });
+    await press('End');
     await aTimeout(100);
     expect(explanation.scrollTop).to.be.greaterThan(0);
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     await badge.updateComplete;
     expect(isOpen(badge)).to.equal(false);
     expect(badge.shadowRoot?.activeElement === button, 'focus back on the badge').to.equal(true);
@@ -173,9 +174,9 @@ describe('<provider-badge>', () => {
     await badge.updateComplete;
     expect(parts(badge).button.hasAttribute('tabindex')).to.equal(false);
     (wrapper.querySelector('button') as HTMLButtonElement).focus();
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(badge.shadowRoot?.activeElement === parts(badge).button).to.equal(true);
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
   });
 
   it('lines the explanation up with the badge’s start: left to right from its left edge, right to left from its right', async () => {
@@ -249,22 +250,20 @@ describe('<provider-badge>', () => {
     it('opens on keyboard focus (Tab) and closes with Escape, keeping focus', async () => {
       const { wrapper, badge } = await mountAwayFromEdges('local_only');
       (wrapper.querySelector('button') as HTMLButtonElement).focus();
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       await badge.updateComplete;
       expect(badge.shadowRoot?.activeElement === parts(badge).button, 'the badge has focus').to.equal(true);
       expect(isOpen(badge)).to.equal(true);
       expect(parts(badge).explanation.textContent).to.contain('early_cdn_filtered');
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       await badge.updateComplete;
       expect(isOpen(badge)).to.equal(false);
       expect(badge.shadowRoot?.activeElement === parts(badge).button, 'focus stays on the badge').to.equal(true);
-      await sendKeys({ down: 'Shift' });
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ up: 'Shift' });
+      await press('Shift', 'Tab');
       await badge.updateComplete;
       expect(document.activeElement === wrapper.querySelector('button'), 'focus went back').to.equal(true);
       expect(isOpen(badge)).to.equal(false);
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       await badge.updateComplete;
       expect(isOpen(badge), 'opens again on the next focus').to.equal(true);
     });
@@ -274,7 +273,7 @@ describe('<provider-badge>', () => {
       await moveOnto(parts(badge).button);
       await badge.updateComplete;
       expect(isOpen(badge)).to.equal(true);
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       await badge.updateComplete;
       expect(isOpen(badge), 'Escape dismisses a hover explanation (WCAG 1.4.13)').to.equal(false);
       await sendMouse({ type: 'click', position: centre(parts(badge).button) });
@@ -368,7 +367,7 @@ describe('<provider-badge>', () => {
         badge.provider = 'pixverse';
         await badge.updateComplete;
         (wrapper.querySelector('button') as HTMLButtonElement).focus();
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         await badge.updateComplete;
         expect(isOpen(badge)).to.equal(true);
         change(badge);

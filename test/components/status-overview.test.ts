@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/status-overview.js';
 import type { StatusFilterChangeDetail, StatusOverview } from '../../src/status-overview.js';
 import { de } from '../../src/locales/de.js';
 import { PROVIDER_STATUSES, registerLocale, resetCopy, setCopy, type ProviderStatus } from '../../src/status/index.js';
+import { press } from '../helpers.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The text of `node` without the elements that match `selector`. */
@@ -365,21 +365,21 @@ describe('<status-overview>', () => {
     el.addEventListener('status-filter-change', (event) => changes.push(event.detail.status));
     (wrapper.querySelector('button') as HTMLButtonElement).focus();
     const focused = () => text(el.shadowRoot?.activeElement);
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(focused()).to.equal('All 4');
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(focused()).to.equal('1 Provider OK');
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
     await el.updateComplete;
     expect(pressedTexts(el)).to.deep.equal(['1 Provider OK']);
     expect(focused(), 'focus stays on the button').to.equal('1 Provider OK');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
+    await press('Tab');
     expect(focused()).to.equal('1 Flagged');
-    await sendKeys({ press: 'Space' });
+    await press(' ');
     await el.updateComplete;
     expect(pressedTexts(el)).to.deep.equal(['1 Flagged']);
-    await sendKeys({ press: 'Space' });
+    await press(' ');
     await el.updateComplete;
     expect(pressedTexts(el)).to.deep.equal(['All 4']);
     expect(changes).to.deep.equal(['ok', 'flagged', null]);

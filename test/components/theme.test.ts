@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AssetGallery, MediaCard, ProviderBadge, StatusOverview } from '../../src/index.js';
 import { parseAsset, PROVIDER_STATUSES, type Asset, type ProviderStatus } from '../../src/index.js';
+import { press } from '../helpers.js';
 import { emulateMediaFeatures } from '../media-features.js';
 
 // ---- colour maths (WCAG 2.x) ----
@@ -412,7 +412,7 @@ describe('theming', () => {
     it('the focus ring is visible', async () => {
       const holder = await fixture<HTMLElement>(html`<div><button>before</button><provider-badge status="ok"></provider-badge></div>`);
       (holder.querySelector('button') as HTMLButtonElement).focus();
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       const badge = holder.querySelector('provider-badge') as ProviderBadge;
       const button = part(badge, 'badge');
       expect(shadow(badge).activeElement).to.equal(button);

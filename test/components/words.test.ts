@@ -1,12 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AssetGallery, ProviderBadge } from '../../src/index.js';
 import { createAssetsClient, type Asset } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy, setCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
-import { hangingFetch, whenAllRead } from '../helpers.js';
+import { hangingFetch, press, whenAllRead } from '../helpers.js';
 
 const shadowText = (element: Element): string => {
   let text = '';
@@ -138,9 +137,9 @@ describe('words: right to left', () => {
     expect(second.top).to.equal(first.top);
     expect(second.right).to.be.below(first.right);
     card(found, 0)!.focus();
-    await sendKeys({ press: 'ArrowLeft' });
+    await press('ArrowLeft');
     expect(focusedIndex(found)).to.equal(1);
-    await sendKeys({ press: 'ArrowRight' });
+    await press('ArrowRight');
     expect(focusedIndex(found)).to.equal(0);
   });
 
@@ -148,7 +147,7 @@ describe('words: right to left', () => {
     const list = await assets(40);
     const found = await gallery(html`<asset-gallery style="width: 900px" .assets=${list}></asset-gallery>`);
     card(found, 0)!.focus();
-    await sendKeys({ press: 'ArrowRight' });
+    await press('ArrowRight');
     expect(focusedIndex(found)).to.equal(1);
   });
 });

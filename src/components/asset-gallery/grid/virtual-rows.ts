@@ -181,9 +181,11 @@ export class VirtualRows implements ReactiveController {
     const rowBottom = rowTop + this.#rowHeight;
     const scroller = scrollParent(this.#host);
     const box = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-    const view = { top: box.top, bottom: box.bottom - (this.#options.coveringBottom()?.offsetHeight ?? 0) };
-    if (rowTop < view.top) scroller.scrollTop -= view.top - rowTop;
-    else if (rowBottom > view.bottom) scroller.scrollTop += rowBottom - view.bottom;
+    const view = { top: box.top, bottom: box.bottom - (this.#options.coveringBottom()?.getBoundingClientRect().height ?? 0) };
+    // Whole pixels, rounded away from the edge: a scroll offset is kept in whole pixels, and a fraction dropped
+    // would leave the row up to a pixel under the tray.
+    if (rowTop < view.top) scroller.scrollTop = Math.floor(scroller.scrollTop - (view.top - rowTop));
+    else if (rowBottom > view.bottom) scroller.scrollTop = Math.ceil(scroller.scrollTop + (rowBottom - view.bottom));
   }
 
   readonly #onResize = (): void => {
@@ -216,14 +218,15 @@ export class VirtualRows implements ReactiveController {
 
 /**
  * The height of the tallest card in the grid, each read at its own height rather than stretched to its row's, and
- * which cards were read.
+ * which cards were read. Whole pixels, rounded up: the rows are then exactly that tall (offsetHeight rounds 373.48
+ * down, and every row was then taller than the rows were reckoned to be).
  */
 function measureCards(grid: HTMLElement): { tallest: number; cards: string } {
   grid.classList.add('measuring');
   let tallest = 0;
   const cards: string[] = [];
   for (const card of grid.querySelectorAll<HTMLElement>('media-card')) {
-    tallest = Math.max(tallest, card.offsetHeight);
+    tallest = Math.max(tallest, Math.ceil(card.getBoundingClientRect().height - 0.01));
     cards.push(card.dataset.index ?? '');
   }
   grid.classList.remove('measuring');
