@@ -96,10 +96,13 @@ async function freePort() {
 async function startWebKitDriver(env) {
   const port = await freePort();
   const driver = start('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
-  // The browser's stderr, less the sound system's complaints (Xvfb has no sound card).
+  // The browser's stderr, line by line, less the complaints of a machine without sound card or session bus.
+  let partial = '';
   driver.stderr.on('data', (chunk) => {
-    const lines = String(chunk).split('\n').filter((line) => line.trim() && !/^(ALSA lib|AL lib)/.test(line));
-    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    const kept = lines.filter((line) => line.trim() && !/^(ALSA lib|AL lib)|dbus-launch/.test(line));
+    if (kept.length > 0) process.stderr.write(`${kept.join('\n')}\n`);
   });
   let exited = null;
   driver.on('error', (error) => (exited = `could not start (${error.message}): apt-get install webkit2gtk-driver`));

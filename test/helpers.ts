@@ -68,3 +68,15 @@ export function sentForm(request: Request): FormData {
 export async function press(...keys: [string, ...string[]]): Promise<void> {
   await executeServerCommand('press-keys', keys);
 }
+
+/** The engine the suite runs in, for the few tests an engine cannot run (README lists each skip and why). */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/** WebKitGTK updates the hover state on the next mouse move only: content sliding under a resting mouse gets no pointerenter. */
+export function skipWithoutHoverOnLayout(test: Mocha.Context): void {
+  if (engine === 'webkit') test.skip();
+}
