@@ -1,8 +1,15 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { FetchLike } from '../src/api/index.js';
 
 /** Shared by the test files (a plain module, not a test file itself). */
+
+/**
+ * open-wc's waitUntil, with 4 s instead of its 1 s before it gives up: on a loaded 2-core machine (CI, three
+ * engines) a condition that holds can take longer than a second to come true. Mocha's own limit is 5 s.
+ */
+export const waitUntil: typeof waitUntilOpenWc = (predicate, message, options) =>
+  waitUntilOpenWc(predicate, message, { timeout: 4000, ...options });
 
 /** The rejection of a promise; the test fails when it resolves instead. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import {
   AssetsApiError,
   createAssetsClient,
@@ -10,7 +10,7 @@ import {
   type AssetsClientOptions,
   type FetchLike,
 } from '../../src/api/index.js';
-import { hangingFetch, rejectionOf } from '../helpers.js';
+import { hangingFetch, rejectionOf, waitUntil } from '../helpers.js';
 
 const ENDPOINT = 'http://localhost:9999/api/v1/assets';
 const NOT_SIGNED_IN = 'You are not signed in to the server, or your session has ended. Sign in and try again.';

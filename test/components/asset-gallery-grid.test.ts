@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset } from '../../src/api/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
 import { createAssetsClient } from '../../src/api/index.js';
-import { press, whenAllRead } from '../helpers.js';
+import { press, waitUntil, whenAllRead } from '../helpers.js';
 
 /** `count` assets made by the mock and read by the client, as a host would pass them in `.assets`. */
 async function assets(count: number): Promise<Asset[]> {

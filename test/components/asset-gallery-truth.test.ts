@@ -1,9 +1,10 @@
-import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import type { ProviderStatus } from '../../src/status/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 /**
  * Issue 12: every number the gallery shows is true for the set it names, and the page holds still. Each test

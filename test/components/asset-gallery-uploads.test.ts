@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
-import { recordRequest, sentForm } from '../helpers.js';
+import { recordRequest, sentForm, waitUntil } from '../helpers.js';
 
 interface Setup extends MockBackendOptions {
   api?: 'query' | 'search';

@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { createMockBackend, mockFetch, type MockBackendOptions } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 /**
  * `response`, whose body calls `onRead` once read. The client reads the body of every response it gets, and

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import { parseAsset, parseAssetList, type Asset } from '../../src/api/index.js';
 import { countByStatus, PROVIDER_STATUSES, type ProviderStatus, type StatusCounts } from '../../src/status/index.js';
 import { item, listResponse } from '../arbitraries.js';
-import { whenAllRead } from '../helpers.js';
+import { waitUntil, whenAllRead } from '../helpers.js';
 
 /*
  * Property-based tests (issue 6) of the rendered <asset-gallery>: host data (raw items, parsed by the gallery) and

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import { parseAsset, type Asset } from '../../src/api/index.js';
 import { countByStatus, PROVIDER_STATUSES, type ProviderStatus, type StatusCounts } from '../../src/status/index.js';
-import { whenAllRead } from '../helpers.js';
+import { waitUntil, whenAllRead } from '../helpers.js';
 
 /*
  * Issue 15: raw host data (`.assets` set to the server's JSON as a host's store holds it) is read in the background,

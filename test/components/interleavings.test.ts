@@ -1,8 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 /**
  * Issue 6: "a server slower than the person's next filter change … 100 randomized interleavings of slow and

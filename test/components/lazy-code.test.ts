@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { MediaCard } from '../../src/media-card.js';
@@ -6,7 +6,7 @@ import type { FetchLike } from '../../src/api/index.js';
 import { uploadCode } from '../../src/components/asset-gallery/uploads/upload-link.js';
 import { cardUploadCode } from '../../src/components/media-card/card-upload-code.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
-import { recordRequest, sentForm } from '../helpers.js';
+import { recordRequest, sentForm, waitUntil } from '../helpers.js';
 
 // Every module this page fetches is a resource entry; the default buffer (250) could fill up and hide some.
 performance.setResourceTimingBufferSize(10_000);

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { MediaCard } from '../../src/media-card.js';
@@ -6,6 +6,7 @@ import type { FetchLike } from '../../src/api/index.js';
 import { uploadCode } from '../../src/components/asset-gallery/uploads/upload-link.js';
 import { cardUploadCode } from '../../src/components/media-card/card-upload-code.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 // What waits for the gallery's upload code (loaded on first use) while it is not here: counted, kept, and sent only
 // as it was asked for. Every wait here is for a condition, never for a duration.

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset } from '../../src/api/index.js';
 import { readLiveEvent } from '../../src/components/asset-gallery/live/live-connection.js';
 import { eventsUrl } from '../../src/components/asset-gallery/live/live-updates.js';
+import { waitUntil } from '../helpers.js';
 
 /** Issue 14, the host's side: a gallery fed through `.assets` is kept current with `updateAsset` and `removeAsset`. */
 

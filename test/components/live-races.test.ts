@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { LIVE_TIMING } from '../../src/components/asset-gallery/live/live-connection.js';
 import { createMockBackend, mockFetch, mockSockets, type MockBackendOptions } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 /**
  * Issue 14, found in review: live changes that meet a page on its way, a server that fails in the middle, an

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { nothing, render } from 'lit';
 import '../../src/media-card.js';
@@ -16,7 +16,7 @@ import {
   statusLabel,
   type ProviderStatus,
 } from '../../src/status/index.js';
-import { press, skipWithoutHoverOnLayout } from '../helpers.js';
+import { press, skipWithoutHoverOnLayout, waitUntil } from '../helpers.js';
 
 /** A wire item shaped like sample 1042 of the backend contract (Era A), with overrides. */
 function wire(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,9 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import type { Asset, FetchLike } from '../../src/api/index.js';
 import { createAssetsClient } from '../../src/api/index.js';
 import { createMockBackend, mockFetch, mockSockets } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 /**
  * Issue 6: "1 000 mount and unmount cycles of a gallery with data leave no listeners, observers or timers behind

@@ -1,9 +1,9 @@
-import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/provider-badge.js';
 import type { ProviderBadge } from '../../src/provider-badge.js';
 import { resetCopy, setCopy } from '../../src/status/index.js';
-import { press, skipWithoutHoverOnLayout } from '../helpers.js';
+import { press, skipWithoutHoverOnLayout, waitUntil } from '../helpers.js';
 
 const parts = (badge: ProviderBadge) => {
   const root = badge.shadowRoot as ShadowRoot;

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/status-overview.js';
 import type { StatusFilterChangeDetail, StatusOverview } from '../../src/status-overview.js';
 import { de } from '../../src/locales/de.js';
 import { PROVIDER_STATUSES, registerLocale, resetCopy, setCopy, type ProviderStatus } from '../../src/status/index.js';
-import { press } from '../helpers.js';
+import { press, waitUntil } from '../helpers.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The text of `node` without the elements that match `selector`. */

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { nothing } from 'lit';
 import '../../src/index.js';
 import type { AssetGallery, MediaCard, ProviderBadge, StatusOverview } from '../../src/index.js';
 import { parseAsset, PROVIDER_STATUSES, type Asset, type ProviderStatus } from '../../src/index.js';
-import { press } from '../helpers.js';
+import { press, waitUntil } from '../helpers.js';
 import { emulateMediaFeatures } from '../media-features.js';
 
 // ---- colour maths (WCAG 2.x) ----

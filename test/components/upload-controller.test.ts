@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { HttpError, type Asset, type AssetsClient } from '../../src/api/index.js';
 import { UploadController, type Uploader } from '../../src/components/asset-gallery/uploads/upload-controller.js';
 import type { UploadCompleteDetail, UploadErrorDetail, UploadRequestDetail } from '../../src/components/shared/events.js';
 import { de } from '../../src/locales/de.js';
 import { copyFor, getCopy, registerLocale, resetCopy, type Copy, type UploadOutcome } from '../../src/status/index.js';
+import { waitUntil } from '../helpers.js';
 
 /** An upload held open until the test answers it; an abort rejects it, as fetch does. */
 interface Held {

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AssetGallery, ProviderBadge } from '../../src/index.js';
 import { createAssetsClient, type Asset } from '../../src/api/index.js';
 import { de } from '../../src/locales/de.js';
 import { registerLocale, resetCopy, setCopy } from '../../src/status/index.js';
 import { createMockBackend, mockFetch } from '../../mocks/index.js';
-import { hangingFetch, press, whenAllRead } from '../helpers.js';
+import { hangingFetch, press, waitUntil, whenAllRead } from '../helpers.js';
 
 const shadowText = (element: Element): string => {
   let text = '';

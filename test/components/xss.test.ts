@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/asset-gallery.js';
 import '../../src/media-card.js';
 import '../../src/provider-badge.js';
 import type { AssetGallery } from '../../src/asset-gallery.js';
 import { parseAsset, type Asset, type FetchLike } from '../../src/api/index.js';
 import { XSS_PAYLOADS } from './xss-corpus.js';
+import { waitUntil } from '../helpers.js';
 
 /*
  * Issue 6: untrusted text. Every payload of the corpus, in every string field the server sends (and in the

@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createAssetsClient } from '../../src/api/index.js';
 import { createMockBackend, scenarioHandlers } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 // The real thing, as the demo and Storybook use it: a service worker answering the page's own fetches.
 describe('mock backend behind a real service worker', () => {

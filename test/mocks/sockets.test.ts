@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMockBackend, mockFetch, mockSockets, scenarioHandlers, type MockBackend, type MockBackendOptions } from '../../mocks/index.js';
+import { waitUntil } from '../helpers.js';
 
 // Port 9 (discard): nothing listens there, so a socket the mock failed to take cannot reach a real server.
 const EVENTS = 'ws://127.0.0.1:9/api/v1/ws/events';
