@@ -2,13 +2,17 @@
 // [webkit] [-- web-test-runner options]` (no engine named: all three). For WebKit it first starts what the runner
 // drives: an Xvfb display (MiniBrowser has no headless mode) and WebKitWebDriver, with the environment the
 // browser inherits from it. Prints each engine's pass count at the end; exits non-zero if any engine failed.
+// With `--stories`, the same for the stories (Vitest's storybook projects, see vitest.config.ts; options after
+// `--` go to `vitest run`): there Vitest starts the browser itself, so WebKit needs the display and no driver.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
 const dashes = process.argv.indexOf('--');
-const named = process.argv.slice(2, dashes === -1 ? undefined : dashes);
+const ownArgs = process.argv.slice(2, dashes === -1 ? undefined : dashes);
+const stories = ownArgs.includes('--stories');
+const named = ownArgs.filter((arg) => arg !== '--stories');
 const runnerArgs = dashes === -1 ? [] : process.argv.slice(dashes + 1);
 const unknown = named.filter((engine) => !ENGINES.includes(engine));
 if (unknown.length > 0) {
@@ -17,6 +21,9 @@ if (unknown.length > 0) {
 }
 const engines = named.length > 0 ? named : ENGINES;
 const runner = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
+const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+/** Each engine's project in vitest.config.ts. */
+const STORY_PROJECTS = { chromium: 'storybook', firefox: 'storybook-firefox', webkit: 'storybook-webkit' };
 const children = new Set();
 
 function start(command, args, options) {
@@ -87,25 +94,39 @@ async function startWebKitDriver(env) {
   }
 }
 
+/** As the Chromium runs (see web-test-runner.config.mjs); with C.UTF-8, WebKit's numbers lose their group separators. */
+const LOCALE = { TZ: 'America/New_York', LANG: 'en_US.UTF-8' };
+
 /** The environment WebKit's browser runs in (it inherits the driver's). */
 async function webkitEnvironment() {
   const env = {
     ...process.env,
     DISPLAY: await startDisplay(),
-    // As the Chromium runs (see web-test-runner.config.mjs); with C.UTF-8, numbers lose their group separators.
-    TZ: 'America/New_York',
-    LANG: 'en_US.UTF-8',
+    ...LOCALE,
     // Without it, requestAnimationFrame stalls for seconds under Xvfb.
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   };
   return { ...env, WEBKIT_DRIVER_PORT: String(await startWebKitDriver(env)) };
 }
 
-/** One engine's run of the runner; its output passes through, and its counts are read from it. */
+/**
+ * The environment of Vitest, which starts Firefox and WebKit's MiniBrowser for the stories itself. Not
+ * WEBKIT_DISABLE_COMPOSITING_MODE: MiniBrowser crashes with it on Vitest's page (see vitest.config.ts).
+ */
+async function storiesEnvironment(engine) {
+  if (engine === 'chromium') return process.env; // as `npm run test:stories`
+  const { WEBKIT_DISABLE_COMPOSITING_MODE: _crashes, ...env } = process.env;
+  return { ...env, ...LOCALE, ...(engine === 'webkit' ? { DISPLAY: await startDisplay() } : {}) };
+}
+
+/** One engine's run of the runner (or of Vitest); its output passes through, and its counts are read from it. */
 async function run(engine) {
-  const env = { ...(engine === 'webkit' ? await webkitEnvironment() : process.env), WTR_ENGINE: engine };
+  const env = stories
+    ? await storiesEnvironment(engine)
+    : { ...(engine === 'webkit' ? await webkitEnvironment() : process.env), WTR_ENGINE: engine };
+  const args = stories ? [vitest, 'run', '--project', STORY_PROJECTS[engine], ...runnerArgs] : [runner, ...runnerArgs];
   const started = Date.now();
-  const child = start(process.execPath, [runner, ...runnerArgs], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = start(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   let tail = '';
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
@@ -119,17 +140,17 @@ async function run(engine) {
 
 const results = [];
 for (const engine of engines) {
-  console.log(`\n--- browser tests in ${engine} ---`);
+  console.log(`\n--- ${stories ? 'stories' : 'browser tests'} in ${engine} ---`);
   try {
     results.push(await run(engine));
   } catch (error) {
     console.error(String(error?.message ?? error));
     results.push({ engine, code: 1, passed: 0, failed: 0, skipped: 0, seconds: 0, error: true });
   }
-  if (engine === 'webkit') stopAll(); // the display and driver are this run's own
+  if (engine === 'webkit') stopAll(); // the display (and driver) are this run's own
 }
 
-console.log('\nbrowser tests, by engine:');
+console.log(`\n${stories ? 'stories' : 'browser tests'}, by engine:`);
 for (const r of results) {
   const verdict = r.error ? 'could not start' : r.code === 0 ? 'ok' : 'FAILED';
   console.log(`  ${r.engine.padEnd(9)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds} s)  ${verdict}`);
