@@ -3,7 +3,9 @@
 // (each engine's output is then held and printed when it ends). For WebKit it first starts what the runner
 // drives: an Xvfb display (MiniBrowser has no headless mode) and WebKitWebDriver, with the environment the
 // browser inherits from it, and runs the files with dark-OS tests again in a browser started dark. Prints each
-// pass's counts at the end; exits non-zero if any failed.
+// pass's counts at the end; exits non-zero if any failed. With `--stories`, the same for the stories (Vitest's
+// storybook projects, see vitest.config.ts; options after `--` go to `vitest run`): there Vitest starts the
+// browser itself, so WebKit needs the display and no driver.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { relative, resolve } from 'node:path';
@@ -13,7 +15,8 @@ const ENGINES = ['chromium', 'firefox', 'webkit'];
 const dashes = process.argv.indexOf('--');
 const ours = process.argv.slice(2, dashes === -1 ? undefined : dashes);
 const parallel = ours.includes('--parallel');
-const named = ours.filter((arg) => arg !== '--parallel');
+const stories = ours.includes('--stories');
+const named = ours.filter((arg) => arg !== '--parallel' && arg !== '--stories');
 const runnerArgs = dashes === -1 ? [] : process.argv.slice(dashes + 1);
 const unknown = named.filter((engine) => !ENGINES.includes(engine));
 if (unknown.length > 0) {
@@ -22,6 +25,10 @@ if (unknown.length > 0) {
 }
 const engines = named.length > 0 ? named : ENGINES;
 const runner = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
+const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+/** Each engine's project in vitest.config.ts. */
+const STORY_PROJECTS = { chromium: 'storybook', firefox: 'storybook-firefox', webkit: 'storybook-webkit' };
+const suite = stories ? 'stories' : 'browser tests';
 
 /**
  * WebKitGTK takes the OS colour scheme at start and cannot emulate another, so the files with tests for a dark OS
@@ -46,7 +53,7 @@ function splitFiles(args) {
   return { files: files.map((file) => relative(process.cwd(), resolve(file))), rest };
 }
 const { files: filesNamed, rest: otherArgs } = splitFiles(runnerArgs);
-const darkOsFiles = filesNamed.length === 0 ? WEBKIT_DARK_OS_FILES : WEBKIT_DARK_OS_FILES.filter((file) => filesNamed.includes(file));
+const darkOsFiles = stories ? [] : filesNamed.length === 0 ? WEBKIT_DARK_OS_FILES : WEBKIT_DARK_OS_FILES.filter((file) => filesNamed.includes(file));
 const children = new Set();
 
 function start(command, args, options) {
@@ -120,14 +127,15 @@ async function startWebKitDriver(env) {
   }
 }
 
+/** As the Chromium runs (see web-test-runner.config.mjs); with C.UTF-8, WebKit's numbers lose their group separators. */
+const LOCALE = { TZ: 'America/New_York', LANG: 'en_US.UTF-8' };
+
 /** The environment WebKit's browser runs in (it inherits the driver's). */
 async function webkitEnvironment() {
   const env = {
     ...process.env,
     DISPLAY: await startDisplay(),
-    // As the Chromium runs (see web-test-runner.config.mjs); with C.UTF-8, numbers lose their group separators.
-    TZ: 'America/New_York',
-    LANG: 'en_US.UTF-8',
+    ...LOCALE,
     // Without it, requestAnimationFrame stalls for seconds under Xvfb.
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   };
@@ -136,13 +144,30 @@ async function webkitEnvironment() {
 
 let webkitEnv = null;
 
+/**
+ * The environment of Vitest, which starts Firefox and WebKit's MiniBrowser for the stories itself. Not
+ * WEBKIT_DISABLE_COMPOSITING_MODE: MiniBrowser crashes with it on Vitest's page (see vitest.config.ts).
+ */
+async function storiesEnvironment(engine) {
+  if (engine === 'chromium') return process.env; // as `npm run test:stories`
+  const { WEBKIT_DISABLE_COMPOSITING_MODE: _crashes, ...env } = process.env;
+  return { ...env, ...LOCALE, ...(engine === 'webkit' ? { DISPLAY: await startDisplay() } : {}) };
+}
+
 /** One pass of the runner; its output passes through, and its counts are read from it. */
 async function run({ engine, darkOs }) {
-  if (engine === 'webkit') webkitEnv ??= await webkitEnvironment(); // the display and driver serve both passes
-  const env = { ...(engine === 'webkit' ? webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
-  const args = darkOs ? [...otherArgs, '--files', ...darkOsFiles] : runnerArgs;
+  let env;
+  let args;
+  if (stories) {
+    env = await storiesEnvironment(engine);
+    args = [vitest, 'run', '--project', STORY_PROJECTS[engine], ...runnerArgs];
+  } else {
+    if (engine === 'webkit') webkitEnv ??= await webkitEnvironment(); // the display and driver serve both passes
+    env = { ...(engine === 'webkit' ? webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
+    args = [runner, ...(darkOs ? [...otherArgs, '--files', ...darkOsFiles] : runnerArgs)];
+  }
   const started = Date.now();
-  const child = start(process.execPath, [runner, ...args], { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
+  const child = start(process.execPath, args, { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
   let tail = '';
   let held = '';
   child.stdout.on('data', (chunk) => {
@@ -152,7 +177,7 @@ async function run({ engine, darkOs }) {
   });
   child.stderr?.on('data', (chunk) => (held += chunk));
   const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
-  if (parallel) process.stdout.write(`\n--- browser tests in ${label({ engine, darkOs })} ---\n${held}`);
+  if (parallel) process.stdout.write(`\n--- ${suite} in ${label({ engine, darkOs })} ---\n${held}`);
   const plain = tail.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
   const count = (word) => Number([...plain.matchAll(new RegExp(`(\\d+) ${word}`, 'g'))].at(-1)?.[1] ?? 0);
   return { engine: label({ engine, darkOs }), code, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), seconds: Math.round((Date.now() - started) / 1000) };
@@ -161,7 +186,7 @@ async function run({ engine, darkOs }) {
 const label = ({ engine, darkOs }) => (darkOs ? `${engine} (dark OS)` : engine);
 
 async function runOrReport(pass) {
-  if (!parallel) console.log(`\n--- browser tests in ${pass.darkOs ? `${label(pass)}: ${darkOsFiles.join(' ')}` : pass.engine} ---`);
+  if (!parallel) console.log(`\n--- ${suite} in ${pass.darkOs ? `${label(pass)}: ${darkOsFiles.join(' ')}` : pass.engine} ---`);
   try {
     return await run(pass);
   } catch (error) {
@@ -183,7 +208,7 @@ if (parallel) results.push(...(await Promise.all(engines.map(runEngine))).flat()
 else for (const engine of engines) results.push(...(await runEngine(engine)));
 stopAll(); // the display and driver are this run's own
 
-console.log('\nbrowser tests, by engine:');
+console.log(`\n${suite}, by engine:`);
 for (const r of results) {
   const verdict = r.error ? 'could not start' : r.code === 0 ? 'ok' : 'FAILED';
   console.log(`  ${r.engine.padEnd(17)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds} s)  ${verdict}`);
