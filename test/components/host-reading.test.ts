@@ -106,14 +106,20 @@ async function emptyGallery(): Promise<AssetGallery> {
   return gallery;
 }
 
+/** A gallery handed the host's items, drawn once: the first screen read, the rest (if any) still being read. */
+async function galleryGiven(items: unknown[]): Promise<AssetGallery> {
+  const gallery = await emptyGallery();
+  gallery.assets = items;
+  await gallery.updateComplete;
+  return gallery;
+}
+
 describe('<asset-gallery> reading raw host data (issue 15)', () => {
   it('paints the first cards before the whole list is read; no count until then, then the true counts', async function () {
     this.timeout(120_000);
     const items = rawList(30_000, undefined, 41);
     const expected = truth(items);
-    const gallery = await emptyGallery();
-    gallery.assets = items;
-    await gallery.updateComplete;
+    const gallery = await galleryGiven(items);
 
     // The first screen is read at once: cards, each with its validated status, while the rest is still unread.
     expect(cards(gallery).length, 'cards in the first render').to.be.above(0);
@@ -152,9 +158,7 @@ describe('<asset-gallery> reading raw host data (issue 15)', () => {
   it('a new .assets while the old one is read: only the new list is shown and counted, and the old read stops', async function () {
     this.timeout(60_000);
     const old = countedReads(20_000);
-    const gallery = await emptyGallery();
-    gallery.assets = old.items;
-    await gallery.updateComplete;
+    const gallery = await galleryGiven(old.items);
     expect(busy(gallery)).to.equal(true);
     const next = rawList(2_000, () => 'flagged', 0, 100_001);
     gallery.assets = next;
@@ -171,9 +175,7 @@ describe('<asset-gallery> reading raw host data (issue 15)', () => {
     this.timeout(60_000);
     // The unknown assets come last: when the filter is switched, none of them is read yet.
     const items = rawList(20_000, (index) => (index < 15_000 ? 'ok' : 'unknown'));
-    const gallery = await emptyGallery();
-    gallery.assets = items;
-    await gallery.updateComplete;
+    const gallery = await galleryGiven(items);
     gallery.statusFilter = 'unknown';
     await gallery.updateComplete;
     expect(busy(gallery) || !!root(gallery).querySelector('[part~="skeleton"]'), 'still reading').to.equal(true);
@@ -216,9 +218,7 @@ describe('<asset-gallery> reading raw host data (issue 15)', () => {
   it('updateAsset() of an asset not read yet is shown once it is read, in its card and the counts', async function () {
     this.timeout(60_000);
     const items = rawList(20_000, () => 'ok');
-    const gallery = await emptyGallery();
-    gallery.assets = items;
-    await gallery.updateComplete;
+    const gallery = await galleryGiven(items);
     expect(busy(gallery)).to.equal(true);
     expect(gallery.updateAsset(rawItem(19_999, 'flagged'))).to.equal(true);
     await whenAllRead(gallery);
@@ -231,9 +231,7 @@ describe('<asset-gallery> reading raw host data (issue 15)', () => {
   it('reads the list as it was handed over, though the host changes its array in place meanwhile', async function () {
     this.timeout(60_000);
     const items = rawList(20_000, () => 'ok');
-    const gallery = await emptyGallery();
-    gallery.assets = items;
-    await gallery.updateComplete;
+    const gallery = await galleryGiven(items);
     expect(busy(gallery), 'still reading').to.equal(true);
     items.shift(); // a store drops an item already read, in place
     await whenAllRead(gallery);
