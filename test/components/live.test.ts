@@ -192,7 +192,8 @@ describe('<asset-gallery live>', () => {
     expect(text(root(gallery))).to.include('20 assets loaded');
   });
 
-  it('leaves a server without a socket alone: growing gaps, calm words, nothing thrown', async () => {
+  it('leaves a server without a socket alone: growing gaps, calm words, nothing thrown', async function () {
+    this.timeout(15_000); // six connects and the waits between them, in a slow engine on a busy machine
     Object.assign(LIVE_TIMING, { retryBaseMs: 40, retryCapMs: 400, noSocketAfter: 3, noSocketCapMs: 1200 });
     const { gallery, backend } = await mount({ socket: false });
     await waitUntil(() => backend.socket.attempts.length >= 6, 'six attempts', { timeout: 10_000 });
@@ -202,6 +203,23 @@ describe('<asset-gallery live>', () => {
     gaps.forEach((gap, index) => expect(gap, `gap ${index + 1} of ${gaps.join(', ')}`).to.be.at.least(Math.min(1200, 40 * 2 ** index) / 2 - 5));
     expect(text(indicator(gallery))).to.equal('Live updates paused');
     expect(text(root(gallery))).to.include('20 assets loaded');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('gives up at once on a socket the browser refuses to open (a blocked port), without waiting out the connect timeout', async () => {
+    Object.assign(LIVE_TIMING, { connectTimeoutMs: 60_000, retryBaseMs: 60_000 });
+    const states: string[] = [];
+    // No mockSockets: the page's own WebSocket, to port 9, which browsers block. WebKit fires `error` and no `close`.
+    const gallery = await fixture<AssetGallery>(
+      html`<asset-gallery
+        live
+        events-url="ws://127.0.0.1:9/api/v1/ws/events"
+        .fetch=${mockFetch(createMockBackend({ count: 5 }).handlers)}
+        @live-change=${(event: CustomEvent<{ state: string }>) => states.push(event.detail.state)}
+      ></asset-gallery>`,
+    );
+    await waitUntil(() => indicator(gallery)?.getAttribute('data-state') === 'paused', `paused, not still connecting (${states.join(', ')})`);
+    expect(text(indicator(gallery))).to.equal('Live updates paused');
     expect(errors).to.deep.equal([]);
   });
 
@@ -247,7 +265,8 @@ describe('<asset-gallery live>', () => {
     await waitUntil(() => asked > 1 && backend.socket.open === 1 && isLive(gallery), 'asked again before the next connect');
   });
 
-  it('never calls a socket the server closes at once (a refused token) live, refetches nothing for it, and backs off', async () => {
+  it('never calls a socket the server closes at once (a refused token) live, refetches nothing for it, and backs off', async function () {
+    this.timeout(15_000); // six connects and the waits between them, in a slow engine on a busy machine
     Object.assign(LIVE_TIMING, { retryBaseMs: 40, retryCapMs: 400, noSocketAfter: 3, noSocketCapMs: 1200 });
     const { gallery, backend, requests, states } = await mount();
     await waitUntil(() => isLive(gallery));

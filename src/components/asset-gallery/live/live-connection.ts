@@ -191,6 +191,8 @@ export class LiveConnection {
       if (event) this.#options.event(event);
     };
     socket.onclose = () => this.#lost(socket, healthy);
+    // WebKit fires only `error`, never `close`, for a port browsers block (e.g. ws://host:9): lost all the same.
+    socket.onerror = () => this.#lost(socket, healthy);
   }
 
   #ping(socket: WebSocket): void {
@@ -231,7 +233,7 @@ export class LiveConnection {
     const socket = this.#socket;
     this.#socket = null;
     if (!socket) return;
-    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
       socket.close();
     } catch {
