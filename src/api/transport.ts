@@ -117,12 +117,19 @@ export function createTransport(options: TransportOptions): Transport {
             controller.abort(new TimeoutError(timeout));
           }, timeout)
         : undefined;
+    // A host's fetch may ignore its signal (a wrapper that drops it), and a body may never end: the abort and the
+    // timer end the wait for either all the same.
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<never>((_resolve, reject) => {
+      stop = () => reject(controller.signal.reason);
+      controller.signal.addEventListener('abort', stop, { once: true });
+    });
     let response: Response;
     let body: string;
     try {
       signal?.throwIfAborted();
-      response = await fetchImpl(url, { ...init, headers, signal: controller.signal });
-      body = await response.text();
+      response = await Promise.race([fetchImpl(url, { ...init, headers, signal: controller.signal }), stopped]);
+      body = await Promise.race([response.text(), stopped]);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timedOut) throw new TimeoutError(timeout, { cause: error });
@@ -132,6 +139,7 @@ export function createTransport(options: TransportOptions): Transport {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
+      controller.signal.removeEventListener('abort', stop);
     }
     if (!response.ok) throw new HttpError(response.status, errorDetail(body), retryAfter(response.headers.get('Retry-After')));
     if (body.trim() === '') return null;
