@@ -5,6 +5,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { createRequire } from 'node:module';
 import { emulateMediaPlugin } from './test/runner/emulate-media.mjs';
 import { pressKeysPlugin } from './test/runner/press-keys-plugin.mjs';
+import { slowestFilesReporter } from './test/runner/slowest-files-reporter.mjs';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -141,7 +142,7 @@ export default {
     },
     mediaRequests,
   ],
-  reporters: [reporterWithoutMedia404s()],
+  reporters: [reporterWithoutMedia404s(), slowestFilesReporter()],
   browsers: [browserFor(ENGINE)],
   // WebKitGTK's MiniBrowser shows one page at a time; the other two take the runner's default.
   ...(ENGINE === 'webkit' ? { concurrency: 1 } : {}),
