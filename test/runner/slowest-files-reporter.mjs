@@ -1,3 +1,4 @@
+import process from 'node:process';
 import { relative } from 'node:path';
 
 /** Sums the test durations under a suite (the runner reports them per test, in ms). */
