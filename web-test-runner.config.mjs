@@ -150,7 +150,9 @@ export default {
   browserStartTimeout: 240_000,
   staticLogging: !!process.env.CI,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  testFramework: { config: { timeout: 5000 } },
+  // A net per test: a test waits for conditions (each wait 4 s at most), some for several in a row, and WebKit on a
+  // busy 2-core machine takes two to three times Chromium's time for them.
+  testFramework: { config: { timeout: 15_000 } },
   // A test file's whole run: a net above its tests' own timeouts. The slowest files (the leak test, the 100
   // interleavings) take under a minute on a quiet machine, and a few times that beside two other test runs.
   testsFinishTimeout: 600_000,

@@ -1,6 +1,6 @@
 // The browser suite in each engine: `node scripts/test-engines.mjs [--parallel] [chromium] [firefox] [webkit]
-// [-- web-test-runner options]` (no engine named: all three), one after another, or all at once with --parallel
-// (each engine's output is then held and printed when it ends). For WebKit it first starts what the runner
+// [-- web-test-runner options]` (no engine named: all three), one after another, or with --parallel in one lane
+// per core (each engine's output is then held and printed when it ends). For WebKit it first starts what the runner
 // drives: an Xvfb display (MiniBrowser has no headless mode) and WebKitWebDriver, with the environment the
 // browser inherits from it, and runs the files with dark-OS tests again in a browser started dark. Prints each
 // pass's counts at the end; exits non-zero if any failed. With `--stories`, the same for the stories (Vitest's
@@ -8,7 +8,9 @@
 // browser itself, so WebKit needs the display and no driver.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -155,7 +157,7 @@ async function storiesEnvironment(engine) {
 }
 
 /** One pass of the runner; its output passes through, and its counts are read from it. */
-async function run({ engine, darkOs }) {
+async function run({ engine, darkOs, files }) {
   let env;
   let args;
   if (stories) {
@@ -164,7 +166,8 @@ async function run({ engine, darkOs }) {
   } else {
     if (engine === 'webkit') webkitEnv ??= await webkitEnvironment(); // the display and driver serve both passes
     env = { ...(engine === 'webkit' ? webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
-    args = [runner, ...(darkOs ? [...otherArgs, '--files', ...darkOsFiles] : runnerArgs)];
+    const only = darkOs ? darkOsFiles : files;
+    args = [runner, ...(only ? [...otherArgs, '--files', ...only] : runnerArgs)];
   }
   const started = Date.now();
   const child = start(process.execPath, args, { stdio: ['ignore', 'pipe', parallel ? 'pipe' : 'inherit'], env });
@@ -186,7 +189,8 @@ async function run({ engine, darkOs }) {
 const label = ({ engine, darkOs }) => (darkOs ? `${engine} (dark OS)` : engine);
 
 async function runOrReport(pass) {
-  if (!parallel) console.log(`\n--- ${suite} in ${pass.darkOs ? `${label(pass)}: ${darkOsFiles.join(' ')}` : pass.engine} ---`);
+  const only = pass.darkOs ? darkOsFiles : pass.files;
+  if (!parallel) console.log(`\n--- ${suite} in ${label(pass)}${only ? `: ${only.join(' ')}` : ''} ---`);
   try {
     return await run(pass);
   } catch (error) {
@@ -195,17 +199,73 @@ async function runOrReport(pass) {
   }
 }
 
-/** An engine's passes, one after another: WebKit's second pass (dark OS) uses the first one's display and driver. */
+/**
+ * WebKit's files in groups, each run by a MiniBrowser of its own: one browser through the whole suite slows down
+ * file after file (measured: the memory test's cycles took 224 s near the end of one run and 62 s at the start of
+ * a group; the interleavings 240 s, and 71 s alone; the whole run 872 s in one browser, 585 s in four groups).
+ * The two heaviest files get a browser each. Only when no files are named.
+ */
+const WEBKIT_GROUPS = 3;
+const WEBKIT_ALONE = ['test/components/interleavings.test.ts', 'test/components/memory.test.ts'];
+
+function webkitGroups() {
+  if (stories || filesNamed.length > 0) return [undefined];
+  const files = readdirSync('test', { recursive: true })
+    .map((file) => join('test', String(file)))
+    .filter((file) => file.endsWith('.test.ts') && !file.startsWith(join('test', 'node')) && !WEBKIT_ALONE.includes(file))
+    .sort();
+  const size = Math.ceil(files.length / WEBKIT_GROUPS);
+  const groups = Array.from({ length: WEBKIT_GROUPS }, (_, index) => files.slice(index * size, (index + 1) * size));
+  return [...WEBKIT_ALONE.map((file) => [file]), ...groups].filter((group) => group.length > 0);
+}
+
+/** Adds up the groups' counts into the engine's one line. */
+function merged(engine, results) {
+  return results.reduce((sum, r) => ({
+    engine,
+    code: sum.code || r.code,
+    passed: sum.passed + r.passed,
+    failed: sum.failed + r.failed,
+    skipped: sum.skipped + r.skipped,
+    seconds: sum.seconds + r.seconds,
+    error: sum.error || r.error,
+  }));
+}
+
+/** An engine's passes, one after another: WebKit's groups and its dark-OS pass share one display and driver. */
 async function runEngine(engine) {
-  const passes = engine === 'webkit' && darkOsFiles.length > 0 ? [{ engine }, { engine, darkOs: true }] : [{ engine }];
+  if (engine !== 'webkit') return [await runOrReport({ engine })];
+  const groups = [];
+  for (const files of webkitGroups()) groups.push(await runOrReport({ engine, files }));
+  return [merged(engine, groups), ...(darkOsFiles.length > 0 ? [await runOrReport({ engine, darkOs: true })] : [])];
+}
+
+/** Each engine's usual share of a run here: WebKit takes about as long as the other two together. */
+const WEIGHT = { chromium: 1, firefox: 1.2, webkit: 2.4 };
+
+/**
+ * The engines spread over as many lanes as the machine has cores (each runner shows one page at a time on two
+ * cores), the slowest first, each into the lane with the least work so far: on two cores, WebKit in one lane and
+ * Chromium then Firefox in the other.
+ */
+function lanesFor(list) {
+  const lanes = Array.from({ length: Math.min(availableParallelism(), list.length) }, () => ({ work: 0, engines: [] }));
+  for (const engine of [...list].sort((a, b) => WEIGHT[b] - WEIGHT[a])) {
+    const lane = lanes.reduce((least, next) => (next.work < least.work ? next : least));
+    lane.engines.push(engine);
+    lane.work += WEIGHT[engine];
+  }
+  return lanes;
+}
+
+async function runLane(lane) {
   const results = [];
-  for (const pass of passes) results.push(await runOrReport(pass));
+  for (const engine of lane) results.push(...(await runEngine(engine)));
   return results;
 }
 
-const results = [];
-if (parallel) results.push(...(await Promise.all(engines.map(runEngine))).flat());
-else for (const engine of engines) results.push(...(await runEngine(engine)));
+const results = parallel ? (await Promise.all(lanesFor(engines).map((lane) => runLane(lane.engines)))).flat() : await runLane(engines);
+results.sort((a, b) => ENGINES.indexOf(a.engine.split(' ')[0]) - ENGINES.indexOf(b.engine.split(' ')[0]));
 stopAll(); // the display and driver are this run's own
 
 console.log(`\n${suite}, by engine:`);

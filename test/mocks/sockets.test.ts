@@ -130,8 +130,7 @@ describe('mock backend: the event socket in the page (mockSockets)', () => {
     expect(asset.provider_status).to.equal('flagged');
   });
 
-  it('live-library: a new asset arrives (asset:created) and one loaded at the top is deleted', async function () {
-    this.timeout(15_000);
+  it('live-library: a new asset arrives (asset:created) and one loaded at the top is deleted', async () => {
     const backend = await live({ scenario: 'live-library' });
     const third = backend.db.assets[2]!;
     const seen = await welcomed();
