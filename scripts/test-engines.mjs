@@ -164,8 +164,9 @@ async function run({ engine, darkOs, files }) {
     env = await storiesEnvironment(engine);
     args = [vitest, 'run', '--project', STORY_PROJECTS[engine], ...runnerArgs];
   } else {
-    if (engine === 'webkit') webkitEnv ??= await webkitEnvironment(); // the display and driver serve both passes
-    env = { ...(engine === 'webkit' ? webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
+    // One display and driver for all of WebKit's passes; one that could not start is not tried again for each.
+    if (engine === 'webkit') webkitEnv ??= webkitEnvironment();
+    env = { ...(engine === 'webkit' ? await webkitEnv : process.env), WTR_ENGINE: engine, ...(darkOs ? { WEBKIT_DARK_OS: '1' } : {}) };
     const only = darkOs ? darkOsFiles : files;
     args = [runner, ...(only ? [...otherArgs, '--files', ...only] : runnerArgs)];
   }
@@ -228,7 +229,7 @@ function merged(engine, results) {
     failed: sum.failed + r.failed,
     skipped: sum.skipped + r.skipped,
     seconds: sum.seconds + r.seconds,
-    error: sum.error || r.error,
+    error: sum.error && r.error, // "could not start" only if no group started
   }));
 }
 
@@ -255,6 +256,7 @@ function lanesFor(list) {
     lane.engines.push(engine);
     lane.work += WEIGHT[engine];
   }
+  for (const lane of lanes) lane.engines.sort((a, b) => ENGINES.indexOf(a) - ENGINES.indexOf(b));
   return lanes;
 }
 

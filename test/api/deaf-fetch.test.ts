@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createAssetsClient, isAbortError, TimeoutError, type FetchLike } from '../../src/api/index.js';
-import { rejectionOf } from '../helpers.js';
+import { rejectionOf, waitUntil } from '../helpers.js';
 
 /**
  * A host's own fetch may drop the signal it is given (a wrapper that builds its own init), and a body may stop
@@ -34,12 +34,19 @@ describe('a fetch that ignores its signal', () => {
     expect(await rejectionOf(client.list({ limit: 5 }))).to.be.instanceOf(TimeoutError);
   });
 
-  it("ends the read with the caller's AbortError when the caller leaves", async () => {
-    const client = createAssetsClient({ endpoint: ENDPOINT, fetch: deafFetch, timeoutMs: 0, retries: 0 });
+  it("ends an upload with the caller's AbortError when the caller leaves while the fetch hangs", async () => {
+    let called = false;
+    const fetch: FetchLike = (url, init) => {
+      called = true;
+      return deafFetch(url, init);
+    };
+    // An upload, not a read: a read's callers are let go by the shared-read layer whatever the transport does.
+    const client = createAssetsClient({ endpoint: ENDPOINT, fetch, uploadTimeoutMs: 0 });
     const caller = new AbortController();
-    const read = rejectionOf(client.list({ limit: 5 }, { signal: caller.signal }));
+    const upload = rejectionOf(client.upload({ file: new File(['x'], 'x.png', { type: 'image/png' }), provider_id: 'pixverse' }, { signal: caller.signal }));
+    await waitUntil(() => called, 'the fetch was called');
     caller.abort();
-    expect(isAbortError(await read)).to.equal(true);
+    expect(isAbortError(await upload)).to.equal(true);
   });
 
   it('times an upload out that never answers', async () => {
