@@ -11,7 +11,11 @@ export const styles = [
     display: block;
     color: var(--_color-fg);
     background-color: var(--_color-bg);
-    font: inherit;
+  }
+  /* Elements inside take this one's font (the token, or the page's where the page sets it here). */
+  media-card,
+  status-overview {
+    font-family: inherit;
   }
   :host([hidden]) {
     display: none;

@@ -7,8 +7,11 @@ export const styles = [
   :host {
     display: block;
     min-width: 0;
-    font: inherit;
     color: var(--_color-fg);
+  }
+  /* Elements inside take this one's font (the token, or the page's where the page sets it here). */
+  provider-badge {
+    font-family: inherit;
   }
   :host([hidden]) {
     display: none;

@@ -6,7 +6,6 @@ export const styles = [
   css`
   :host {
     display: inline-block;
-    font: inherit;
     font-size: var(--age-font-size-badge, 0.8125rem);
     line-height: 1.2;
   }

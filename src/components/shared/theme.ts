@@ -34,6 +34,9 @@ const PALETTE: Record<string, [light: string, dark: string]> = {
   'status-unknown-border': ['#7b8190', '#8a91a1'],
 };
 
+/** `--age-font-family`'s default: the system's interface font, as Shoelace and Web Awesome default to. */
+const FONT_STACK = 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif';
+
 const tokens = (declare: (name: string, light: string, dark: string) => string): string =>
   Object.entries(PALETTE)
     .map(([name, [light, dark]]) => declare(name, light, dark))
@@ -52,5 +55,8 @@ export const theme = unsafeCSS(
     `:host([theme=light]){color-scheme:light;${tokens((name, light) => `--age-${name}:${light}`)}}` +
     `:host([theme=dark]){color-scheme:dark;${tokens((name, _, dark) => `--age-${name}:${dark}`)}}` +
     // CanvasText, not Highlight: the ring sits on Canvas, and some palettes put Highlight below 3:1 there.
-    `@media (forced-colors:active){:host{--_color-focus:CanvasText}}`,
+    `@media (forced-colors:active){:host{--_color-focus:CanvasText}}` +
+    // The system's interface font, not the page's (Times on a page without CSS); the elements inside an element
+    // inherit its font instead (see its styles), so `asset-gallery { font-family: inherit }` takes the page's.
+    `:host{font-family:var(--age-font-family,${FONT_STACK})}`,
 );

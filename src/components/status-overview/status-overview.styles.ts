@@ -8,7 +8,6 @@ export const styles = [
     display: block;
     color: var(--_color-fg);
     background-color: var(--_color-bg);
-    font: inherit;
     font-size: var(--age-font-size-overview, 0.875rem);
     line-height: 1.2;
   }
