@@ -63,7 +63,8 @@ await step('pack the package (npm pack at the root)', async () => {
   }
   mkdirSync(packDir, { recursive: true });
   for (const old of readdirSync(packDir)) if (old.endsWith('.tgz')) rmSync(join(packDir, old));
-  const { stdout } = await npm(['pack', '--json', '--pack-destination', packDir], root);
+  // The build checked for above, as it is: `prepack` would build it all again (test/node/pack.test.ts tests that).
+  const { stdout } = await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], root);
   const [{ filename }] = JSON.parse(stdout);
   renameSync(join(packDir, filename), tarball);
 });
