@@ -27,7 +27,8 @@ test('npm pack on a fresh clone builds first, and packs every file the exports m
     // The clone's own install would take minutes: the dependencies are the same, so it borrows this one.
     await symlink(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
-    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as [{ files: { path: string }[] }];
+    // The build (prepack) prints to stdout too: the JSON is what follows the line holding only "[".
+    const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[$/m))) as [{ files: { path: string }[] }];
     const files = new Set(packed.files.map((file) => file.path));
     const manifest = JSON.parse(await readFile(join(clone, 'package.json'), 'utf8')) as { exports: unknown };
     const targets = exportTargets(manifest.exports);
