@@ -100,7 +100,7 @@ const NOT_COUNTED = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
  * @csspart bulk-cancel - Its Cancel button.
  * @csspart drop-hint - Shown while files are dragged over the gallery.
  *
- * @cssprop [--age-font-family=system-ui, …, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
+ * @cssprop [--age-font-family=system-ui, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
  * @cssprop [--age-size-card-min-width=14rem] - The narrowest a card gets; the number of columns is the browser's layout of it over the width.
  * @cssprop [--age-space-gap=1rem] - The space between cards, and between the gallery's parts.
  * @cssprop [--age-radius=8px] - The corner radius of cards, placeholders, the empty and error states and the drop hint.

@@ -75,7 +75,7 @@ export type { AssetOpenDetail, MediaCardLoading, UploadRequestDetail, UploadStat
  * @csspart upload-message - "Uploading to Pixverse…", or the outcome ("Uploaded to Pixverse", "Saved locally; provider upload failed: …", the server's error).
  * @csspart icon - The outcome's icon: the status's own shape (check, crossed-out cloud, …), or an exclamation mark for a failed request.
  *
- * @cssprop [--age-font-family=system-ui, …, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
+ * @cssprop [--age-font-family=system-ui, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
  * @cssprop [--age-color-fg=#1d2330] - The title's colour (dark: #e6e9ef).
  * @cssprop [--age-color-bg=#ffffff] - The card's and the upload button's background (dark: #171a21).
  * @cssprop [--age-color-border=#c9ced8] - The card's border (dark: #3a4150).

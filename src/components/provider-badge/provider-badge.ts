@@ -46,7 +46,7 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
  * @csspart explanation - The explanation that opens from the badge.
  * @csspart provider - The provider's name at the head of the explanation.
  *
- * @cssprop [--age-font-family=system-ui, …, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
+ * @cssprop [--age-font-family=system-ui, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
  * @cssprop [--age-font-size-badge=0.8125rem] - The badge's font size.
  * @cssprop [--age-radius-pill=999px] - The badge's corner radius.
  * @cssprop [--age-radius-control=6px] - The explanation's corner radius.

@@ -34,8 +34,8 @@ const PALETTE: Record<string, [light: string, dark: string]> = {
   'status-unknown-border': ['#7b8190', '#8a91a1'],
 };
 
-/** `--age-font-family`'s default: the system's interface font, as Shoelace and Web Awesome default to. */
-const FONT_STACK = 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif';
+/** `--age-font-family`'s default: the system's interface font (every supported browser knows `system-ui`). */
+const FONT_STACK = 'system-ui,sans-serif';
 
 const tokens = (declare: (name: string, light: string, dark: string) => string): string =>
   Object.entries(PALETTE)

@@ -89,7 +89,7 @@ const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((stat
  * @csspart label - The words on a button ("All", "Provider OK", …).
  * @csspart caption - What the numbers count: the loaded assets (every status, only the filtered one, or some), or the server's totals; empty (keeping its height) while nothing is known.
  *
- * @cssprop [--age-font-family=system-ui, …, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
+ * @cssprop [--age-font-family=system-ui, sans-serif] - The text's font (the system's interface font); `font-family: inherit` on the element takes the page's.
  * @cssprop [--age-font-size-overview=0.875rem] - The font size.
  * @cssprop [--age-space-overview-gap=0.5em] - The space between the buttons.
  * @cssprop [--age-radius-pill=999px] - The buttons' corner radius.
