@@ -115,6 +115,8 @@ interface Opened {
   page: Page;
   /** Console errors and uncaught exceptions, in the order they came. */
   errors: string[];
+  /** Requests that failed or were answered 4xx/5xx (a favicon among them): said when the tags are not defined. */
+  failedRequests: string[];
   violations(): Promise<Violation[]>;
 }
 
@@ -128,6 +130,12 @@ async function open(name: (typeof PAGES)[number]): Promise<Opened> {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // A module that did not load leaves no page error: its failed request says why the tags were never defined.
+  const failedRequests: string[] = [];
+  page.on('requestfailed', (failed) => failedRequests.push(`${failed.url()} (${failed.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
   // Injected by the browser tool, not by the page, so the policy does not apply to it.
   await page.addInitScript(() => {
     const seen: unknown[] = [];
@@ -148,11 +156,11 @@ async function open(name: (typeof PAGES)[number]): Promise<Opened> {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
     return page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations);
   };
-  return { context, page, errors, violations };
+  return { context, page, errors, failedRequests, violations };
 }
 
 /** Cards shown, a badge in the four words, its explanation opened by a click; then no violation, no error. */
-async function assertGalleryWorks({ page, errors, violations }: Opened): Promise<void> {
+async function assertGalleryWorks({ page, errors, failedRequests, violations }: Opened): Promise<void> {
   const tags = ['asset-gallery', 'media-card', 'provider-badge', 'status-overview'];
   // Read right after `goto`, the registry came back empty on a busy machine (issue 13): wait for the four
   // definitions themselves, 10 s at most, so that a tag that is never defined still fails, by name.
@@ -161,7 +169,10 @@ async function assertGalleryWorks({ page, errors, violations }: Opened): Promise
     await Promise.race([defined, new Promise((done) => setTimeout(done, 10_000))]);
     return names.filter((tag) => !customElements.get(tag));
   }, tags);
-  assert.deepEqual(missing, [], 'importing the package (dist/index.js) registers the four elements');
+  if (missing.length > 0) {
+    const seen = await violations().catch(() => []);
+    assert.fail(`importing the package (dist/index.js) did not define ${missing.join(', ')}; errors: ${JSON.stringify(errors)}; failed requests: ${JSON.stringify(failedRequests)}; violations: ${JSON.stringify(seen)}`);
+  }
   const cards = page.locator('asset-gallery media-card'); // Playwright's CSS pierces open shadow roots
   await cards.first().waitFor({ timeout: 10_000 });
   const count = await cards.count();
