@@ -9,6 +9,8 @@ const config: StorybookConfig = {
   // public/mockServiceWorker.js is served at the root, so the worker's scope "/" covers iframe.html.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Storybook's own "Get started" checklist (sidebar widget and menu page) is about Storybook, not these elements.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(config, { configType }) {
     // Pre-bundling lit/directive-helpers.js avoids "Multiple versions of Lit loaded" in dev.
     const { mergeConfig } = await import('vite');

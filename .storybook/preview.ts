@@ -1,4 +1,5 @@
 import { setCustomElementsManifest, type ArgTypes, type Preview } from '@storybook/web-components-vite';
+import { PROVIDER_STATUSES } from '../src/status/index.js';
 import { mswLoader } from './msw.js';
 
 /** The parts of custom-elements.json (schema 2.x, as `npm run analyze` writes it) read here. */
@@ -10,6 +11,8 @@ interface Item {
   kind?: string;
   privacy?: string;
   static?: boolean;
+  /** An attribute's property. */
+  fieldName?: string;
 }
 interface Declaration {
   customElement?: boolean;
@@ -38,6 +41,31 @@ for (const module of manifest?.modules ?? []) {
   }
 }
 
+/** The words our type aliases stand for: the manifest keeps an alias's name (`Theme`), not its members. */
+const ALIASES: Record<string, readonly string[]> = {
+  ProviderStatus: PROVIDER_STATUSES,
+  Theme: ['light', 'dark'],
+  ApiStyle: ['query', 'search'],
+  CountsSource: ['loaded', 'server'],
+  MediaCardLoading: ['lazy', 'eager'],
+};
+
+/**
+ * The control for a property or attribute, from its TypeScript type: a select for a union of words (an alias of
+ * ours or string literals; null and undefined become "none"), a switch, a number or a text box for those types,
+ * and Storybook's JSON editor for anything else (an asset, a function).
+ */
+function controlOf(type: string | undefined): { control: { type: string }; options?: (string | undefined)[] } {
+  const members = (type ?? '').split('|').map((member) => member.trim());
+  const optional = members.some((member) => member === 'null' || member === 'undefined');
+  const kinds = members.filter((member) => member !== 'null' && member !== 'undefined');
+  const words = kinds.map((kind) => ALIASES[kind] ?? (/^'[^']*'$/.test(kind) ? [kind.slice(1, -1)] : null));
+  if (kinds.length > 0 && words.every((word) => word !== null)) return { control: { type: 'select' }, options: [...(optional ? [undefined] : []), ...words.flat()] };
+  if (kinds.length === 1 && (kinds[0] === 'boolean' || kinds[0] === 'number')) return { control: { type: kinds[0] } };
+  if (kinds.length === 1 && kinds[0] === 'string') return { control: { type: 'text' } };
+  return { control: { type: 'object' } };
+}
+
 /**
  * The args table of an element's docs page, from the manifest: every attribute, public property, event, slot,
  * CSS part and custom property. Storybook's own extractor keys every row by its bare name, so a part named like
@@ -53,13 +81,16 @@ function argTypesOf(tagName: unknown): ArgTypes | null {
     name: item.name,
     description: item.description,
     type: { name: (category === 'attributes' || category === 'properties' ? typeText(item) : category === 'slots' ? 'string' : 'void') ?? 'other' },
+    ...(category === 'attributes' || category === 'properties' ? controlOf(typeText(item)) : {}),
     table: { category, type: { summary: typeText(item) }, defaultValue: { summary: item.default } },
   });
   const argTypes: Record<string, unknown> = {};
   const isPublicField = (member: Item) =>
     member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public' && !/^[#_]/.test(member.name);
   for (const member of (element.members ?? []).filter(isPublicField)) argTypes[member.name] = row(member, 'properties');
-  for (const attribute of element.attributes ?? []) argTypes[attribute.name] = row(attribute, 'attributes');
+  // An attribute the manifest gives no type (`endpoint = DEFAULT_ENDPOINT`) has its property's.
+  const fieldType = (attribute: Item) => element.members?.find((member) => member.name === attribute.fieldName)?.type;
+  for (const attribute of element.attributes ?? []) argTypes[attribute.name] = row({ ...attribute, type: attribute.type ?? fieldType(attribute) }, 'attributes');
   for (const event of element.events ?? []) {
     // `onAssetOpen`: logs the event in the Actions panel (as Storybook's extractor does), out of the table.
     const handler = `on${event.name.replace(/(^|[-_:.\s]+)(.)/g, (_, _separator: string, letter: string) => letter.toUpperCase())}`;

@@ -125,13 +125,13 @@ export class AssetGallery extends AgeElement {
   static override styles = [visuallyHidden, styles];
 
   /** The assets collection URL. */
-  @property() endpoint = DEFAULT_ENDPOINT;
+  @property() endpoint: string = DEFAULT_ENDPOINT;
 
   /** `query` (`GET {endpoint}?…`) or `search` (`POST {endpoint}/search`). */
   @property() api: ApiStyle = 'query';
 
   /** Assets per request, 1–100. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  @property({ attribute: 'page-size', type: Number }) pageSize: number = DEFAULT_PAGE_SIZE;
 
   /** The status shown (`ok`, `local_only`, `flagged`, `unknown`); null (no attribute) for all. */
   @property({
