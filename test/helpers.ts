@@ -6,7 +6,8 @@ import type { FetchLike } from '../src/api/index.js';
 
 /**
  * open-wc's waitUntil, with 4 s instead of its 1 s before it gives up: on a loaded 2-core machine (CI, three
- * engines) a condition that holds can take longer than a second to come true. Mocha's own limit is 5 s.
+ * engines) a condition that holds can take longer than a second to come true. A test's own limit is 15 s
+ * (web-test-runner.config.mjs), above several such waits in a row.
  */
 export const waitUntil: typeof waitUntilOpenWc = (predicate, message, options) =>
   waitUntilOpenWc(predicate, message, { timeout: 4000, ...options });
