@@ -15,8 +15,26 @@ const minifyTemplates: Plugin = {
   },
 };
 
+/**
+ * `vite build --mode bundle`: dist/bundle.js, one minified module with lit, @lit/task, zod and the lazy parts
+ * inside, for a plain HTML page with no build step (`<script type="module" src=".../bundle.js">`). Runs after
+ * the library build, into the same dist/.
+ */
+const bundle = defineConfig({
+  plugins: [minifyTemplates],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: false,
+    copyPublicDir: false,
+    lib: { entry: { bundle: 'src/index.ts' }, formats: ['es'] },
+    // Vite keeps a library's whitespace for the host's bundler to minify; this file is for no bundler at all.
+    rolldownOptions: { output: { codeSplitting: false, minify: true, entryFileNames: '[name].js' } },
+  },
+});
+
 // One config for the library build and for the demo page (`npm start` serves index.html).
-export default defineConfig({
+const library = defineConfig({
   server: { port: 5173 },
   plugins: [minifyTemplates],
   build: {
@@ -48,3 +66,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ mode }) => (mode === 'bundle' ? bundle : library));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The host apps, end to end: packs the package (`npm pack` at the root), installs the tarball in examples/,
-// builds the four apps with Vite, serves the build and drives Chromium through each page, asserting what a
-// person sees. Run from anywhere after the root's `npm ci && npm run build`:
+// builds the four apps with Vite, serves the build (and the no-build pages as plain files) and drives Chromium
+// through each page, asserting what a person sees. Run from anywhere after the root's `npm ci && npm run build`:
 //
 //   node examples/test.mjs                 # everything
 //   node examples/test.mjs --skip-install  # reuse examples/node_modules (still packs and reinstalls the tarball)
@@ -109,7 +109,7 @@ if (failures.length === 0) {
    * had one copy of lit and no page error, console error or failed request, except those `allow(pattern)`
    * expects. When the test fails, what went wrong in the page is added to its error.
    */
-  async function withPage(path, test) {
+  async function withPage(path, test, pageOrigin = origin) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -131,7 +131,7 @@ if (failures.length === 0) {
       problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
     });
     try {
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${pageOrigin}${path}`);
       await test(page, (pattern) => allowed.push(pattern), requests);
       const versions = await page.evaluate(() => ({
         'lit-element': globalThis.litElementVersions ?? [],
@@ -254,8 +254,35 @@ if (failures.length === 0) {
     });
   });
 
+  // The no-build pages, served as files (examples/no-build/serve.mjs), with the mock backend as a real server.
+  const { serveNoBuild } = await import('./no-build/serve.mjs');
+  const files = await serveNoBuild({ port: 0 });
+  const scripts = (requests) => requests.filter((url) => /\.m?js(\?|$)/.test(url)).map((url) => new URL(url).pathname);
+
+  await step('no build step: one <script type="module" src=".../bundle.js">', async () => {
+    await withPage('/no-build/', async (page, allow, requests) => {
+      // (The upload controls push the flagged cards below the fold, where expectLoaded would look for them.)
+      await page.getByText('Counts of the 24 loaded assets').waitFor();
+      assert.equal((await overviewCounts(page)).All, 24, 'the overview\'s "All" is 24');
+      await filterLocalOnly(page);
+      // `uploads`: code other builds load on first use is inside bundle.js.
+      await page.getByRole('button', { name: 'Upload files' }).waitFor();
+      // bundle.js brings everything, the parts loaded on first use too: no other script is fetched.
+      assert.deepEqual(scripts(requests), ['/node_modules/asset-gallery-elements/dist/bundle.js'], 'the page fetched bundle.js and no other script');
+    }, files.url);
+  });
+
+  await step('no build step: the import map README gives, bare specifiers', async () => {
+    await withPage('/no-build/import-map.html', async (page, allow, requests) => {
+      await expectLoaded(page, 24);
+      const outside = scripts(requests).filter((path) => !path.startsWith('/node_modules/'));
+      assert.deepEqual(outside, [], 'every module came through the import map from node_modules');
+      assert.ok(!scripts(requests).some((path) => path.endsWith('/bundle.js')), 'the import map page does not use bundle.js');
+    }, files.url);
+  });
+
   await browser.close();
-  await server.close();
+  await Promise.all([server.close(), files.close()]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
