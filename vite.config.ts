@@ -36,6 +36,9 @@ const bundle = defineConfig({
 // One config for the library build and for the demo page (`npm start` serves index.html).
 const library = defineConfig({
   server: { port: 5173 },
+  // The demo is index.html. Vite would also scan examples/ for dependencies, apps with their own (vue, the
+  // packed package) that only examples/node_modules has: a red "Failed to run dependency scan" on a fresh clone.
+  optimizeDeps: { entries: ['index.html'] },
   plugins: [minifyTemplates],
   build: {
     target: 'es2022',
