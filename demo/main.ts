@@ -47,6 +47,12 @@ langSelect.value = lang;
 dirSelect.value = dir;
 for (const select of [scenarioSelect, apiSelect, themeSelect, langSelect, dirSelect]) select.addEventListener('change', () => form.requestSubmit());
 
+// Closed for a newcomer, so a phone's first screen is the gallery; once opened, it stays open through the
+// reloads its choices cause (for this tab), so stepping through scenarios does not mean reopening it each time.
+const settings = byId<HTMLDetailsElement>('settings');
+settings.open = sessionStorage.getItem('demo-settings-open') === 'true';
+settings.addEventListener('toggle', () => sessionStorage.setItem('demo-settings-open', String(settings.open)));
+
 try {
   await setupWorker(...scenarioHandlers(scenario)).start({
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
