@@ -243,6 +243,16 @@ export const styles = [
     color: var(--_color-muted);
     font-size: 0.875rem;
   }
+  /*
+   * In their words' direction, not the page's ("3 items …" and "0 of 4, …" keep their number first in an RTL
+   * page), the box still at the page's start (in the tray's grid; text-align: match-parent is no help, Chromium
+   * computes it to start, which then follows the words).
+   */
+  .notice,
+  [part~='bulk-progress'] {
+    unicode-bidi: plaintext;
+    justify-self: start;
+  }
   /* The upload code could not be loaded: what happened, and Try again. */
   .upload-load {
     display: flex;

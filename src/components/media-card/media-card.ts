@@ -280,7 +280,8 @@ export class MediaCard extends AgeElement {
           ${view.provider === null ? nothing : html`<li part="meta-item" class="provider">${providerName(view.provider, copy)}</li>`}
           ${view.duration === null
             ? nothing
-            : html`<li part="meta-item" class="duration">${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</li>`}
+            : // <bdi>: "5 s" in its words' direction ("s 5" in an RTL page otherwise); the li keeps the page's, for the separator.
+              html`<li part="meta-item" class="duration"><bdi>${formatCopy(copy.card.duration, { seconds: formatSeconds(view.duration, this.words.locale) })}</bdi></li>`}
           ${view.created === null
             ? nothing
             : html`<li part="meta-item" class="created">

@@ -223,12 +223,13 @@ export class StatusOverview extends AgeElement {
     if (total !== null && !Number.isFinite(total)) total = null;
     const active = this.statusFilter;
     const announced = this.announced;
+    // Count and words are one phrase in the words' own direction ("12 Provider OK" in an RTL page too, where flex
+    // items would put the count after the words); the icon and the row of buttons follow the page.
     return html`<div part="group" class="group" role="group" aria-label=${copy.overview.label} aria-describedby="caption">
         ${STATUS_FILTERS.map((status) =>
           status === null
             ? html`<button part="button" class="button all" type="button" aria-pressed=${active === null ? 'true' : 'false'} @click=${this.#onAllClick}>
-                <span part="label" class="label">${copy.overview.all}</span>
-                ${this.#count(total, copy, format)}
+                <span dir="auto"><span part="label" class="label">${copy.overview.all}</span> ${this.#count(total, copy, format)}</span>
               </button>`
             : html`<button
               part="button"
@@ -238,8 +239,7 @@ export class StatusOverview extends AgeElement {
               aria-pressed=${active === status ? 'true' : 'false'}
               @click=${() => this.#select(active === status ? null : status)}
             >
-              ${statusIcon(status)}${this.#count(counts[status], copy, format)}
-              <span part="label" class="label">${statusLabel(status, copy)}</span>
+              ${statusIcon(status)}<span dir="auto">${this.#count(counts[status], copy, format)} <span part="label" class="label">${statusLabel(status, copy)}</span></span>
             </button>`,
         )}
       </div>
