@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { emulateMediaPlugin } from './test/runner/emulate-media.mjs';
 import { pressKeysPlugin } from './test/runner/press-keys-plugin.mjs';
 import { slowestFilesReporter } from './test/runner/slowest-files-reporter.mjs';
+import { uploadServer } from './test/runner/upload-server.mjs';
 
 // Debian's Chromium as root: no sandbox; no background traffic on this machine's closed network.
 const CHROMIUM_ARGS = [
@@ -141,6 +142,7 @@ export default {
       return next();
     },
     mediaRequests,
+    uploadServer,
   ],
   reporters: [reporterWithoutMedia404s(), slowestFilesReporter()],
   browsers: [browserFor(ENGINE)],

@@ -2,11 +2,11 @@ import { ConfigError, InvalidResponseError, NetworkError } from './errors.js';
 import { assetIdPath, endpointUrl, listQuery, resolveEndpoint, searchBody, type ListParams } from './params.js';
 import { parseAsset, parseAssetList, safeParseWithoutEval, UploadAssetResponseSchema, type Asset, type AssetPage, type UploadAssetResponse } from './schemas.js';
 import { createSharedReads } from './shared-reads.js';
-import { createTransport, isObject, isOffline, limit, readString, type FetchLike, type HeadersOption } from './transport.js';
+import { createTransport, isObject, isOffline, limit, readString, type FetchLike, type HeadersOption, type UploadProgress } from './transport.js';
 import { toSafeUrl } from './urls.js';
 
 export type { ListParams, StatusFilter } from './params.js';
-export type { FetchLike, HeadersOption } from './transport.js';
+export type { FetchLike, HeadersOption, UploadProgress } from './transport.js';
 
 /**
  * `query`: `GET {endpoint}?…` (PixSim7 until 2026-01). `search`: `POST {endpoint}/search` with a JSON body
@@ -38,6 +38,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface UploadOptions extends RequestOptions {
+  /**
+   * Hears of the file's bytes as they are sent. Only the client's default transport (the browser's fetch, no
+   * `fetch` option) can count them: it then sends through XMLHttpRequest. With a `fetch` of the host's, never called.
+   */
+  onProgress?: (sent: UploadProgress) => void;
+}
+
 export interface AssetsClient {
   readonly endpoint: string;
   readonly api: ApiStyle;
@@ -52,7 +60,7 @@ export interface AssetsClient {
    */
   bulkGet(ids: readonly number[], options?: RequestOptions): Promise<Asset[]>;
   /** Multipart upload of a file the person chose. */
-  upload(input: { file: Blob; provider_id: string; filename?: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
+  upload(input: { file: Blob; provider_id: string; filename?: string }, options?: UploadOptions): Promise<UploadAssetResponse>;
   /** The server fetches `url` and uploads it (what the browser extension does). */
   uploadFromUrl(input: { url: string; provider_id: string }, options?: RequestOptions): Promise<UploadAssetResponse>;
   /** Uploads an asset the server already has to a provider again. */
@@ -82,6 +90,7 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   const uploadTimeoutMs = limit(options.uploadTimeoutMs, 120_000);
   const transport = createTransport({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    xhr: !options.fetch && typeof XMLHttpRequest === 'function',
     headers: options.headers,
     retries: Math.min(3, Math.max(0, Math.trunc(options.retries ?? 3) || 0)),
     retryBaseMs: Math.max(0, options.retryBaseMs ?? 300) || 0,
@@ -93,10 +102,10 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
   const urlFor = (path: string, query?: Record<string, string | number>): string => endpointUrl(base, endpoint, path, query);
 
   /** A write: never shared, sent with the caller's own signal. */
-  async function request(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+  async function request(url: string, init: RequestInit, signal?: AbortSignal, onProgress?: (sent: UploadProgress) => void): Promise<unknown> {
     const headers = await transport.headersFor(init);
     signal?.throwIfAborted();
-    return transport.send(url, init, headers, signal, uploadTimeoutMs);
+    return transport.send(url, init, headers, signal, uploadTimeoutMs, onProgress);
   }
 
   /**
@@ -163,12 +172,12 @@ export function createAssetsClient(options: AssetsClientOptions = {}): AssetsCli
       return answers.flat();
     },
 
-    async upload({ file, provider_id, filename }, { signal } = {}) {
+    async upload({ file, provider_id, filename }, { signal, onProgress } = {}) {
       if (!(file instanceof Blob)) throw new ConfigError((words) => words.notAFile);
       const form = new FormData();
       form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
       form.append('provider_id', provider_id);
-      return parseUpload(await request(urlFor('/upload'), { method: 'POST', body: form }, signal));
+      return parseUpload(await request(urlFor('/upload'), { method: 'POST', body: form }, signal, onProgress));
     },
 
     async uploadFromUrl({ url, provider_id }, { signal } = {}) {

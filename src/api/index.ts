@@ -11,6 +11,8 @@ export {
   type ListParams,
   type RequestOptions,
   type StatusFilter,
+  type UploadOptions,
+  type UploadProgress,
 } from './client.js';
 export {
   AssetListResponseSchema,

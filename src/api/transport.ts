@@ -6,9 +6,21 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 /** Extra request headers (auth); a function is asked again for every request, so tokens can refresh. */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
+/** Bytes of a request body sent so far; `total` is undefined when the browser cannot tell. */
+export interface UploadProgress {
+  loaded: number;
+  total: number | undefined;
+}
+
 /** What the transport needs from the client's options, already checked. */
 export interface TransportOptions {
   fetch: FetchLike;
+  /**
+   * Send bodies whose progress someone follows with XMLHttpRequest, whose upload events count the bytes sent
+   * (fetch cannot tell). Only where the client uses the browser's own fetch: a host's fetch (auth, a test double)
+   * sees every request, and its uploads show no progress.
+   */
+  xhr: boolean;
   headers?: HeadersOption;
   /** How many times a failed read is tried again (0–3). */
   retries: number;
@@ -24,9 +36,10 @@ export interface Transport {
   headersFor(init: RequestInit): Promise<Headers>;
   /**
    * One network request with its headers already worked out; the reply's JSON (null for an empty body).
-   * Fails with a TimeoutError when the answer and its body take longer than `timeout` ms.
+   * Fails with a TimeoutError when the answer and its body take longer than `timeout` ms. `onProgress` hears of
+   * the body's bytes as they go, where the transport can count them (`xhr`).
    */
-  send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number): Promise<unknown>;
+  send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number, onProgress?: (sent: UploadProgress) => void): Promise<unknown>;
   /** A read: `send`, then `parse`, tried again after a wait while that can help. */
   sendWithRetries<T>(url: string, init: RequestInit, headers: Headers, signal: AbortSignal, timeout: number, parse: (reply: unknown) => T): Promise<T>;
 }
@@ -104,7 +117,15 @@ export function createTransport(options: TransportOptions): Transport {
     return headers;
   }
 
-  async function send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
+  /** The answer to one request, its body read: through the host's fetch, or XMLHttpRequest to count the bytes sent. */
+  async function exchange(url: string, init: RequestInit & { signal: AbortSignal }, onProgress?: (sent: UploadProgress) => void): Promise<Reply> {
+    // Loaded with the first upload that counts its bytes: a page that only browses never downloads it.
+    if (onProgress && options.xhr) return (await import('./xhr.js')).sendWithXhr(url, init, onProgress);
+    const response = await fetchImpl(url, init);
+    return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: await response.text() };
+  }
+
+  async function send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number, onProgress?: (sent: UploadProgress) => void): Promise<unknown> {
     // fetch gets a signal of its own that the caller's signal and the timer both abort.
     const controller = new AbortController();
     const forward = (): void => controller.abort(signal?.reason);
@@ -124,12 +145,10 @@ export function createTransport(options: TransportOptions): Transport {
       stop = () => reject(controller.signal.reason);
       controller.signal.addEventListener('abort', stop, { once: true });
     });
-    let response: Response;
-    let body: string;
+    let reply: Reply;
     try {
       signal?.throwIfAborted();
-      response = await Promise.race([fetchImpl(url, { ...init, headers, signal: controller.signal }), stopped]);
-      body = await Promise.race([response.text(), stopped]);
+      reply = await Promise.race([exchange(url, { ...init, headers, signal: controller.signal }, onProgress), stopped]);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timedOut) throw new TimeoutError(timeout, { cause: error });
@@ -141,7 +160,8 @@ export function createTransport(options: TransportOptions): Transport {
       signal?.removeEventListener('abort', forward);
       controller.signal.removeEventListener('abort', stop);
     }
-    if (!response.ok) throw new HttpError(response.status, errorDetail(body), retryAfter(response.headers.get('Retry-After')));
+    const { status, body } = reply;
+    if (status < 200 || status > 299) throw new HttpError(status, errorDetail(body), retryAfter(reply.retryAfter));
     if (body.trim() === '') return null;
     try {
       return JSON.parse(body);
@@ -165,6 +185,13 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { headersFor, send, sendWithRetries };
+}
+
+/** An answer as `send` reads it. */
+export interface Reply {
+  status: number;
+  retryAfter: string | null;
+  body: string;
 }
 
 /** The longest delay setTimeout can hold (about 24.8 days); a longer one fires at once. */

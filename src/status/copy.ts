@@ -28,6 +28,12 @@ export interface Copy {
     /** The card's button on a local-only asset, and after a failure. */
     retry: string;
     uploading: string;
+    /** A file's bytes on their way, where they can be counted: `{sent}` of `{total}` (sizes), `{percent}`. */
+    sending: string;
+    /** The same when the browser cannot tell the total. */
+    sendingUnknownTotal: string;
+    /** A listed file's or URL's Cancel, while it uploads or waits for its turn. */
+    cancel: string;
     /** A file or URL upload, shown in the list of uploads. */
     addFiles: string;
     addUrl: string;
@@ -199,6 +205,9 @@ export const DEFAULT_COPY: Copy = {
     action: 'Upload to provider',
     retry: 'Retry upload',
     uploading: 'Uploading to {provider}…',
+    sending: 'Sending: {sent} of {total} ({percent})',
+    sendingUnknownTotal: 'Sending: {sent}',
+    cancel: 'Cancel',
     addFiles: 'Upload files',
     addUrl: 'Add from URL',
     urlLabel: 'Image or video URL',

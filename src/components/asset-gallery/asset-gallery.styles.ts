@@ -244,14 +244,19 @@ export const styles = [
     font-size: 0.875rem;
   }
   /*
-   * In their words' direction, not the page's ("3 items …" and "0 of 4, …" keep their number first in an RTL
+   * In their words' direction, not the page's ("3 items …", "0 of 4, …", "Sending: … (45%)" keep their order in an RTL
    * page), the box still at the page's start (in the tray's grid; text-align: match-parent is no help, Chromium
    * computes it to start, which then follows the words).
    */
   .notice,
-  [part~='bulk-progress'] {
+  [part~='bulk-progress'],
+  [part~='upload-message'] {
     unicode-bidi: plaintext;
     justify-self: start;
+  }
+  /* "Sending: 2.1 MB of 4.6 MB (45%)": figures of one width, so that Cancel beside them holds still. */
+  [part~='upload-message'] {
+    font-variant-numeric: tabular-nums;
   }
   /* The upload code could not be loaded: what happened, and Try again. */
   .upload-load {

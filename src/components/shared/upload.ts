@@ -1,3 +1,4 @@
+import type { UploadProgress } from '../../api/index.js';
 import type { UploadCompleteDetail } from './events.js';
 
 /** An upload the server answered, as a card shows it. */
@@ -5,5 +6,5 @@ export interface UploadDone extends UploadCompleteDetail {
   phase: 'done';
 }
 
-/** What a card shows of its asset's upload. */
-export type UploadState = { phase: 'running'; providerId: string } | UploadDone | { phase: 'failed'; message: string };
+/** What a card or an upload row shows of an upload; `sent`: the bytes of a file sent so far, where they are known. */
+export type UploadState = { phase: 'running'; providerId: string; sent?: UploadProgress } | UploadDone | { phase: 'failed'; message: string };

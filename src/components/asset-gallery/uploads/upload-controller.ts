@@ -1,32 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { describeError, errorDetail, HttpError, isAbortError, type Asset, type AssetsClient } from '../../../api/index.js';
+import { describeError, errorDetail, HttpError, isAbortError, type Asset, type AssetsClient, type UploadProgress } from '../../../api/index.js';
 import { formatCopy, interpretUploadResponse, isBulkReuploadTarget, isUploadableMedia, type Copy, type UploadOutcome } from '../../../status/index.js';
 import { emit, type UploadRequestDetail } from '../../shared/events.js';
 import type { UploadState } from '../../shared/upload.js';
 import { LimitedQueue } from './queue.js';
 import { assetIdOf, NoFileUrlError, UploadSender, withoutUndefined, type Uploader } from './upload-sender.js';
-import { keptReply, wordState, WordedStates, type Kept, type StateData, type Words } from './upload-states.js';
+import { sentSteps } from './upload-progress.js';
+import { keptReply, STOPPED, wordState, WordedStates, type BulkProgress, type Kept, type RowData, type StateData, type UploadRow, type Words } from './upload-states.js';
 
-export type { Uploader };
-
-/** A file or URL a person asked to upload, from the moment they chose it until it is in the list. */
-export interface UploadRow {
-  key: number;
-  label: string;
-  request: UploadRequestDetail;
-  /** null while it waits for its turn. */
-  state: UploadState | null;
-}
-
-export interface BulkProgress {
-  total: number;
-  done: number;
-  failed: number;
-  accepted: number;
-  localOnly: number;
-  running: boolean;
-  cancelled: boolean;
-}
+export type { BulkProgress, Uploader, UploadRow };
 
 type Result = 'accepted' | 'local_only' | 'failed' | 'aborted';
 
@@ -49,17 +31,25 @@ export interface UploadControllerOptions {
   numbers: (values: Record<string, number>) => Record<string, string>;
 }
 
-interface RowData {
-  key: number;
-  /** The file's name or the URL, as given; null for a file without a name (worded "Upload files"). */
-  name: string | null;
-  request: UploadRequestDetail;
-  state: StateData | null;
-}
-
 interface BulkRun {
   controller: AbortController;
   progress: BulkProgress;
+}
+
+/** How one upload runs (`#run`). */
+interface RunOptions {
+  /** The asset a re-upload sends again. */
+  asset?: Asset;
+  /** Shows its state on its card or row. */
+  show: (state: StateData | null) => void;
+  /** Cancels it: the bulk run's signal, or its row's Cancel. */
+  cancel?: AbortSignal;
+  /** One item of the bulk run, which is announced as a whole. */
+  bulk?: boolean;
+  /** Its answer still belongs to what is shown (default: the source it started in is still shown). */
+  sameAsset?: () => boolean;
+  /** Hears of a file's bytes as they are sent, where that is known. */
+  progress?: (sent: UploadProgress) => void;
 }
 
 /**
@@ -90,6 +80,8 @@ export class UploadController implements ReactiveController {
   readonly #states = new Map<number, Kept>();
   readonly #statesRead: ReadonlyMap<number, UploadState>;
   #rows: RowData[] = [];
+  /** Each listed file's or URL's Cancel, from when it is added to the queue until its upload ends. */
+  readonly #rowCancels = new Map<number, AbortController>();
   #rowsRead: { of: RowData[]; copy: Copy; rows: UploadRow[] } | undefined;
   /** The last outcome, to be worded when read. */
   #said: Words | null = null;
@@ -218,7 +210,7 @@ export class UploadController implements ReactiveController {
     const show = (state: StateData | null) => {
       if (same()) this.#setAssetState(asset.id, state);
     };
-    return this.#run(request, asset, show, bulkSignal, same).finally(() => {
+    return this.#run(request, { asset, show, cancel: bulkSignal, bulk: !!bulkSignal, sameAsset: same }).finally(() => {
       if (this.#assetTokens.get(asset.id) === token) this.#assetTokens.delete(asset.id);
     });
   }
@@ -239,6 +231,14 @@ export class UploadController implements ReactiveController {
   retryRow(key: number): void {
     const row = this.#rows.find((candidate) => candidate.key === key);
     if (row && row.state?.phase !== 'running') this.#start(row);
+  }
+
+  /** A row's Cancel: it stops its upload (or its wait for its turn); the file stays listed, with Retry. */
+  cancelRow(key: number): void {
+    const cancel = this.#rowCancels.get(key);
+    if (!cancel) return;
+    cancel.abort();
+    this.#setRowState(key, STOPPED); // at once, so that Retry takes the place (and the focus) of Cancel
   }
 
   dismissRow(key: number): void {
@@ -315,44 +315,48 @@ export class UploadController implements ReactiveController {
       return;
     }
     this.#setRowState(key, null);
-    const stopped: StateData = { phase: 'failed', words: (copy) => copy.upload.stopped };
+    const cancel = new AbortController();
+    this.#rowCancels.set(key, cancel);
     void this.#queue.add(async () => {
-      // Its turn came after the gallery left the page: it does not start; the file stays, with Retry.
-      if (!(await this.#onPage())) {
-        this.#setRowState(key, stopped);
+      // Its turn came after the gallery left the page, or after its Cancel: it does not start; the file stays, with Retry.
+      if (cancel.signal.aborted || !(await this.#onPage())) {
+        this.#rowCancels.delete(key);
+        this.#setRowState(key, STOPPED);
         return;
       }
-      this.#setRowState(key, { phase: 'running', providerId: request.providerId });
+      const providerId = request.providerId;
+      this.#setRowState(key, { phase: 'running', providerId });
       // A row is not an asset of the list: it shows its own outcome, whatever source the gallery shows since.
-      const result = await this.#run(request, undefined, (state) => this.#setRowState(key, state));
+      const show = (state: StateData | null) => {
+        if (!cancel.signal.aborted) this.#setRowState(key, state);
+      };
+      const progress = sentSteps((sent) => show({ phase: 'running', providerId, sent }));
+      const result = await this.#run(request, { show, cancel: cancel.signal, progress: progress.tell });
+      progress.end();
+      this.#rowCancels.delete(key);
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
       if (result === 'accepted' || result === 'local_only') this.dismissRow(key);
       // Stopped half way (the gallery was taken off the page): the file stays, with Retry.
-      else if (result === 'aborted') this.#setRowState(key, stopped);
+      else if (result === 'aborted') this.#setRowState(key, STOPPED);
     });
   }
 
-  /** One upload, start to end; `bulkSignal` cancels it with the bulk run, whose items are announced together. */
-  async #run(
-    request: UploadRequestDetail,
-    asset: Asset | undefined,
-    show: (state: StateData | null) => void,
-    bulkSignal?: AbortSignal,
-    sameAsset?: () => boolean,
-  ): Promise<Result> {
+  /** One upload, start to end. */
+  async #run(request: UploadRequestDetail, { asset, show, cancel, bulk = false, sameAsset, progress }: RunOptions): Promise<Result> {
     // The source it was sent to: once the host shows another, its answer says nothing about that one's assets.
     const generation = this.#generation;
     const sameSource = sameAsset ?? (() => generation === this.#generation);
     // The live region speaks of a row's file (it names no asset of the list), and of a card's asset of the source shown.
-    const sayable = () => !bulkSignal && (request.assetId === undefined || sameSource());
+    const sayable = () => !bulk && (request.assetId === undefined || sameSource());
     const controller = new AbortController();
-    const abort = () => controller.abort(bulkSignal?.reason);
-    bulkSignal?.addEventListener('abort', abort, { once: true });
+    const abort = () => controller.abort(cancel?.reason);
+    if (cancel?.aborted) abort();
+    cancel?.addEventListener('abort', abort, { once: true });
     this.#running.add(controller);
     if (this.#running.size === 1) window.addEventListener('beforeunload', this.#onBeforeUnload);
     emit(this.#host, 'upload-start', request);
     try {
-      const { reply, viaUrl } = await this.#sender.send(request, asset, controller.signal, sameSource);
+      const { reply, viaUrl } = await this.#sender.send(request, asset, controller.signal, sameSource, progress);
       const newAssetId = assetIdOf(reply);
       // Through upload-from-url the server made a new asset, and this one stays as it was: say so. Servers of
       // that era name no asset in the reply, so the route taken tells it too.
@@ -387,7 +391,7 @@ export class UploadController implements ReactiveController {
       emit(this.#host, 'upload-error', withoutUndefined({ ...detail, assetId: request.assetId, message: words(this.#options.copy()) }));
       return 'failed';
     } finally {
-      bulkSignal?.removeEventListener('abort', abort);
+      cancel?.removeEventListener('abort', abort);
       this.#running.delete(controller);
       if (this.#running.size === 0) window.removeEventListener('beforeunload', this.#onBeforeUnload);
     }

@@ -6,6 +6,7 @@ import type { UploadRequestDetail } from '../../shared/events.js';
 import { numberFormat } from '../../shared/locale.js';
 import type { WordsController } from '../../shared/words.js';
 import { UploadController, type UploadControllerOptions, type UploadRow } from './upload-controller.js';
+import { sendingView } from './upload-progress.js';
 
 export interface UploadPanelOptions extends Omit<UploadControllerOptions, 'copy' | 'numbers'> {
   words: WordsController;
@@ -20,9 +21,11 @@ export interface UploadPanelOptions extends Omit<UploadControllerOptions, 'copy'
 export class UploadPanel {
   readonly uploads: UploadController;
   readonly #options: UploadPanelOptions;
+  readonly #host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: UploadPanelOptions) {
     this.#options = options;
+    this.#host = host;
     const words = options.words;
     this.uploads = new UploadController(host, {
       ...options,
@@ -54,6 +57,8 @@ export class UploadPanel {
     const copy = this.#options.words.copy;
     const state = row.state;
     const uploading = formatCopy(copy.upload.uploading, { provider: providerName(row.request.providerId, copy) });
+    const sending = state?.phase === 'running' ? sendingView(state.sent, copy, this.#options.words.locale) : undefined;
+    const message = sending?.words ?? uploading;
     return html`<li part="upload-row" class="upload-row">
       <span part="upload-label" class="upload-label">${row.label}</span>
       ${state?.phase === 'failed'
@@ -62,9 +67,20 @@ export class UploadPanel {
               ? nothing
               : html`<button part="button retry" type="button" @click=${() => this.uploads.retryRow(row.key)}>${copy.upload.retry}</button>`}
             <button part="button dismiss" type="button" @click=${() => this.uploads.dismissRow(row.key)}>${copy.upload.dismiss}</button>`
-        : html`<progress part="progress" aria-label=${uploading}></progress>
-            <span part="upload-message">${uploading}</span>`}
+        : html`${sending?.bar
+              ? html`<progress part="progress" max=${sending.bar.max} value=${sending.bar.value} aria-label=${message}></progress>`
+              : html`<progress part="progress" aria-label=${message}></progress>`}
+            <span part="upload-message">${message}</span>
+            <button part="button cancel" type="button" @click=${(event: Event) => void this.#cancel(row.key, event)}>${copy.upload.cancel}</button>`}
     </li>`;
+  }
+
+  /** Cancel gives way to Retry, in the same row: the focus goes with it. */
+  async #cancel(key: number, event: Event): Promise<void> {
+    const row = (event.currentTarget as Element).closest('li');
+    this.uploads.cancelRow(key);
+    await this.#host.updateComplete;
+    row?.querySelector<HTMLElement>('[part~="retry"], [part~="dismiss"]')?.focus();
   }
 
   /**

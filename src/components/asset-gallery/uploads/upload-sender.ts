@@ -1,11 +1,12 @@
-import { HttpError, type Asset, type AssetsClient } from '../../../api/index.js';
+import { HttpError, type Asset, type AssetsClient, type UploadProgress } from '../../../api/index.js';
 import type { UploadRequestDetail } from '../../shared/events.js';
 
 /**
  * Does one upload and answers with an `UploadAssetResponse`-shaped reply; a host can set its own on the
- * gallery (`uploader`). The reply is read with `interpretUploadResponse`, whoever uploaded.
+ * gallery (`uploader`). The reply is read with `interpretUploadResponse`, whoever uploaded. A file's uploader
+ * may tell `progress` of the bytes sent (`{ loaded, total }`); the row then shows them, else an indeterminate bar.
  */
-export type Uploader = (request: UploadRequestDetail, signal: AbortSignal) => Promise<unknown>;
+export type Uploader = (request: UploadRequestDetail, signal: AbortSignal, progress: (sent: { loaded: number; total?: number }) => void) => Promise<unknown>;
 
 /** A re-upload through upload-from-url needs the asset's file URL, and it has none. */
 export class NoFileUrlError extends Error {}
@@ -31,13 +32,25 @@ export class UploadSender {
   }
 
   /** What it learns of the backend it keeps only while `sameSource()` (an answer from an old backend teaches nothing). */
-  async send(request: UploadRequestDetail, asset: Asset | undefined, signal: AbortSignal, sameSource: () => boolean): Promise<{ reply: unknown; viaUrl: boolean }> {
+  async send(
+    request: UploadRequestDetail,
+    asset: Asset | undefined,
+    signal: AbortSignal,
+    sameSource: () => boolean,
+    onProgress: (sent: UploadProgress) => void = () => undefined,
+  ): Promise<{ reply: unknown; viaUrl: boolean }> {
     const uploader = this.#uploader();
     const sent = (reply: unknown) => ({ reply, viaUrl: false });
-    if (uploader) return sent(await uploader(request, signal));
+    if (uploader) {
+      const progress = (told: unknown) => {
+        const checked = checkedProgress(told);
+        if (checked) onProgress(checked);
+      };
+      return sent(await uploader(request, signal, progress));
+    }
     const client = this.#client();
     const provider_id = request.providerId;
-    if (request.kind === 'file' && request.file) return sent(await client.upload({ file: request.file, provider_id }, { signal }));
+    if (request.kind === 'file' && request.file) return sent(await client.upload({ file: request.file, provider_id }, { signal, onProgress }));
     if (request.kind === 'url' && request.url) return sent(await client.uploadFromUrl({ url: request.url, provider_id }, { signal }));
     const assetId = request.assetId as number; // a re-upload always names its asset
     if (!this.#noReuploadRoute) {
@@ -60,6 +73,19 @@ export class UploadSender {
  */
 function isMissingRoute(error: unknown): boolean {
   return error instanceof HttpError && (error.status === 405 || (error.status === 404 && (error.detail === undefined || error.detail === 'Not Found')));
+}
+
+/**
+ * What a host's uploader told of its progress, as far as it makes sense: a count of bytes sent (a number, not
+ * negative), not past the total, if it gives a total above 0. Anything else is not shown: undefined.
+ */
+function checkedProgress(told: unknown): UploadProgress | undefined {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
+  const fields = told !== null && typeof told === 'object' ? (told as Record<string, unknown>) : {};
+  const loaded = count(fields.loaded);
+  if (loaded === undefined) return undefined;
+  const total = count(fields.total) || undefined; // 0 bytes to send is no total to show progress against
+  return { loaded: total === undefined ? loaded : Math.min(loaded, total), total };
 }
 
 /** The asset a reply names, if it names one. */

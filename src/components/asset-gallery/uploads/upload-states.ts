@@ -1,5 +1,7 @@
+import type { UploadProgress } from '../../../api/index.js';
 import type { Copy, UploadOutcome } from '../../../status/index.js';
 import { isRecord, readField } from '../../../status/read.js';
+import type { UploadRequestDetail } from '../../shared/events.js';
 import type { UploadState } from '../../shared/upload.js';
 
 /**
@@ -10,9 +12,41 @@ export type Words = (copy: Copy) => string;
 
 /** What a card or row shows, its words still to be said. */
 export type StateData =
-  | { phase: 'running'; providerId: string }
+  | { phase: 'running'; providerId: string; sent?: UploadProgress }
   | { phase: 'done'; assetId: number | undefined; outcome: (copy: Copy) => UploadOutcome }
   | { phase: 'failed'; words: Words };
+
+/** A listed file or URL whose upload was cancelled, or cut short: it stays, with Retry. */
+export const STOPPED: StateData = { phase: 'failed', words: (copy) => copy.upload.stopped };
+
+/** A file or URL a person asked to upload, as the list shows it, from the moment they chose it until it is in the list. */
+export interface UploadRow {
+  key: number;
+  label: string;
+  request: UploadRequestDetail;
+  /** null while it waits for its turn. */
+  state: UploadState | null;
+}
+
+/** The same, kept: its state still to be worded. */
+export interface RowData {
+  key: number;
+  /** The file's name or the URL, as given; null for a file without a name (worded "Upload files"). */
+  name: string | null;
+  request: UploadRequestDetail;
+  state: StateData | null;
+}
+
+/** The bulk re-upload of the loaded local-only assets, as it stands. */
+export interface BulkProgress {
+  total: number;
+  done: number;
+  failed: number;
+  accepted: number;
+  localOnly: number;
+  running: boolean;
+  cancelled: boolean;
+}
 
 /** A state and, once read, its words in the copy they were read in (the same object until either changes). */
 export interface Kept {
@@ -24,7 +58,7 @@ export interface Kept {
 export function wordState(data: StateData, copy: Copy): UploadState {
   switch (data.phase) {
     case 'running':
-      return { phase: 'running', providerId: data.providerId };
+      return data;
     case 'failed':
       return { phase: 'failed', message: data.words(copy) };
     case 'done':
