@@ -265,8 +265,11 @@ if (failures.length === 0) {
       await page.getByText('Counts of the 24 loaded assets').waitFor();
       assert.equal((await overviewCounts(page)).All, 24, 'the overview\'s "All" is 24');
       await filterLocalOnly(page);
-      // `uploads`: code other builds load on first use is inside bundle.js.
-      await page.getByRole('button', { name: 'Upload files' }).waitFor();
+      // `uploads`: code other builds load on first use is inside bundle.js, the counted upload (XMLHttpRequest) too,
+      // here through the mock backend as a real HTTP server.
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload files' }).click()]);
+      await chooser.setFiles({ name: 'clip.webm', mimeType: 'video/webm', buffer: Buffer.alloc(3_000_000) });
+      await page.getByRole('status').filter({ hasText: 'Uploaded to Pixverse' }).waitFor();
       // bundle.js brings everything, the parts loaded on first use too: no other script is fetched.
       assert.deepEqual(scripts(requests), ['/node_modules/asset-gallery-elements/dist/bundle.js'], 'the page fetched bundle.js and no other script');
     }, files.url);

@@ -5,7 +5,7 @@
 want=24.22.3
 if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 22 && b >= 20) || a > 24 || (a === 24 && b >= 12) ? 0 : 1)' 2>/dev/null; then
   case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
-  dir="${XDG_CACHE_HOME:-$HOME/.cache}/asset-gallery-elements/node-$want"
+  dir="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/asset-gallery-elements/node-$want"
   if [ ! -x "$dir/node_modules/node-linux-$arch/bin/node" ]; then
     echo "Node $(node --version 2>/dev/null || echo 'missing') is too old for the toolchain: installing Node $want (npm package node-linux-$arch) into $dir"
     npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "node-linux-$arch@$want" >/dev/null

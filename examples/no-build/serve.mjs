@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const examples = fileURLToPath(new URL('..', import.meta.url));
@@ -24,15 +24,11 @@ export async function serveNoBuild({ port = 5174 } = {}) {
   const backend = createMockBackend();
   const api = await startMockServer({ handlers: backend.handlers, port: 0 });
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/')) return forward(req, res, `${api.url}${url.pathname}${url.search}`);
-    const path = normalize(join(examples, decodeURIComponent(url.pathname), url.pathname.endsWith('/') ? 'index.html' : ''));
-    if (!path.startsWith(examples) || path.includes(`${sep}.`)) return res.writeHead(403).end();
-    const found = await stat(path).catch(() => undefined);
-    if (!found?.isFile()) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${url.pathname}`);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': found.size });
-    createReadStream(path).pipe(res);
+  const server = createServer((req, res) => {
+    answer(req, res, api.url).catch((error) => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+      res.end(String(error?.message ?? error));
+    });
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address();
@@ -40,6 +36,24 @@ export async function serveNoBuild({ port = 5174 } = {}) {
     url: `http://127.0.0.1:${actual}`,
     close: () => Promise.all([new Promise((resolve) => server.close(resolve)), api.close()]),
   };
+}
+
+/** A file under examples/ (none of its dot-folders), or the mock backend's answer for /api/. */
+async function answer(req, res, apiUrl) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/api/')) return forward(req, res, `${apiUrl}${url.pathname}${url.search}`);
+  let path;
+  try {
+    path = normalize(join(examples, decodeURIComponent(url.pathname), url.pathname.endsWith('/') ? 'index.html' : ''));
+  } catch {
+    return res.writeHead(400).end(); // a broken %-escape
+  }
+  const inside = relative(examples, path);
+  if (inside.startsWith('..') || inside.split(sep).some((part) => part.startsWith('.'))) return res.writeHead(403).end();
+  const found = await stat(path).catch(() => undefined);
+  if (!found?.isFile()) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${url.pathname}`);
+  res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': found.size });
+  createReadStream(path).pipe(res);
 }
 
 /** Passes one request to the mock backend and its answer back. */

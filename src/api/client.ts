@@ -22,7 +22,7 @@ export interface AssetsClientOptions {
   headers?: HeadersOption;
   /** How long a read may take (answer and body), in ms, before it fails with a TimeoutError. Default 15 000; 0, Infinity or more than 2^31 − 1 (about 24.8 days): no limit. */
   timeoutMs?: number;
-  /** The same for uploads, upload-from-url and reuploads (videos are slow). Default 120 000; 0, Infinity or more than 2^31 − 1: no limit. */
+  /** The same for uploads, upload-from-url and reuploads (videos are slow); for an upload whose bytes are counted (`onProgress`), the time since they last moved. Default 120 000; 0, Infinity or more than 2^31 − 1: no limit. */
   uploadTimeoutMs?: number;
   /** How many times a failed read is tried again, when that can help (0–3). Default 3. Writes are never retried. */
   retries?: number;

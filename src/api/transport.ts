@@ -37,7 +37,7 @@ export interface Transport {
   /**
    * One network request with its headers already worked out; the reply's JSON (null for an empty body).
    * Fails with a TimeoutError when the answer and its body take longer than `timeout` ms. `onProgress` hears of
-   * the body's bytes as they go, where the transport can count them (`xhr`).
+   * the body's bytes as they go, where the transport can count them (`xhr`); each count restarts the `timeout`.
    */
   send(url: string, init: RequestInit, headers: Headers, signal: AbortSignal | undefined, timeout: number, onProgress?: (sent: UploadProgress) => void): Promise<unknown>;
   /** A read: `send`, then `parse`, tried again after a wait while that can help. */
@@ -119,8 +119,10 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** The answer to one request, its body read: through the host's fetch, or XMLHttpRequest to count the bytes sent. */
   async function exchange(url: string, init: RequestInit & { signal: AbortSignal }, onProgress?: (sent: UploadProgress) => void): Promise<Reply> {
-    // Loaded with the first upload that counts its bytes: a page that only browses never downloads it.
-    if (onProgress && options.xhr) return (await import('./xhr.js')).sendWithXhr(url, init, onProgress);
+    // Loaded with the first upload that counts its bytes: a page that only browses never downloads it. If it cannot
+    // be loaded (offline, a new deploy), the upload goes through fetch all the same, only without a count.
+    const counted = onProgress && options.xhr ? await import('./xhr.js').catch(() => undefined) : undefined;
+    if (counted && onProgress) return counted.sendWithXhr(url, init, onProgress);
     const response = await fetchImpl(url, init);
     return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: await response.text() };
   }
@@ -131,13 +133,22 @@ export function createTransport(options: TransportOptions): Transport {
     const forward = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forward, { once: true });
     let timedOut = false;
-    const timer =
-      timeout > 0 && timeout < Infinity
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new TimeoutError(timeout));
-          }, timeout)
-        : undefined;
+    const limited = timeout > 0 && timeout < Infinity;
+    const expire = (): void => {
+      timedOut = true;
+      controller.abort(new TimeoutError(timeout));
+    };
+    let timer = limited ? setTimeout(expire, timeout) : undefined;
+    // A file whose bytes are counted has `timeout` ms from its last sign of life: a large one moving steadily is
+    // not cut off for being large.
+    const counted =
+      onProgress &&
+      ((sent: UploadProgress): void => {
+        if (controller.signal.aborted) return;
+        clearTimeout(timer);
+        timer = limited ? setTimeout(expire, timeout) : undefined;
+        onProgress(sent);
+      });
     // A host's fetch may ignore its signal (a wrapper that drops it), and a body may never end: the abort and the
     // timer end the wait for either all the same.
     let stop: () => void = () => undefined;
@@ -148,7 +159,7 @@ export function createTransport(options: TransportOptions): Transport {
     let reply: Reply;
     try {
       signal?.throwIfAborted();
-      reply = await Promise.race([exchange(url, { ...init, headers, signal: controller.signal }, onProgress), stopped]);
+      reply = await Promise.race([exchange(url, { ...init, headers, signal: controller.signal }, counted), stopped]);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timedOut) throw new TimeoutError(timeout, { cause: error });

@@ -10,8 +10,8 @@ export function sendWithXhr(url: string, init: RequestInit & { signal: AbortSign
     const { signal } = init;
     if (signal.aborted) return reject(signal.reason);
     const abort = (): void => {
+      reject(signal.reason); // first: xhr.abort() calls onabort at once
       xhr.abort();
-      reject(signal.reason);
     };
     xhr.open(init.method ?? 'GET', url);
     new Headers(init.headers).forEach((value, name) => xhr.setRequestHeader(name, value));
@@ -22,7 +22,8 @@ export function sendWithXhr(url: string, init: RequestInit & { signal: AbortSign
       signal.removeEventListener('abort', abort);
       resolve({ status: xhr.status, retryAfter: xhr.getResponseHeader('Retry-After'), body: xhr.responseText });
     };
-    xhr.onerror = xhr.ontimeout = () => {
+    // The browser may end a request itself (a page that navigates away): that, too, is a failed connection.
+    xhr.onerror = xhr.ontimeout = xhr.onabort = () => {
       signal.removeEventListener('abort', abort);
       reject(new TypeError('The request failed'));
     };

@@ -47,15 +47,15 @@ describe('upload progress', () => {
   it('shows the bytes sent and the percent while a file leaves, then an indeterminate bar while the server and the provider work', async () => {
     const server = uploadServer({ hold: true });
     const gallery = await mount(server.endpoint);
-    gallery.uploadFiles([video(16_000_000)]);
+    gallery.uploadFiles([video(32_000_000)]);
 
     // The server stopped reading after 1 MB: the browser's count stops part way, and the row shows it.
     await waitUntil(async () => (await server.state()).waiting === 'body' && !!bar(gallery)?.hasAttribute('value'), 'the row shows the bytes sent');
     const progress = bar(gallery) as HTMLProgressElement;
-    expect(progress.max, 'the bar counts the whole request body').to.be.at.least(16_000_000);
+    expect(progress.max, 'the bar counts the whole request body').to.be.at.least(32_000_000);
     expect(progress.value).to.be.above(0).and.below(progress.max);
     const percent = Math.floor((100 * progress.value) / progress.max);
-    expect(message(gallery)).to.match(new RegExp(`^Sending: \\d+(\\.\\d)? MB of 16(\\.\\d)? MB \\(${percent}%\\)$`));
+    expect(message(gallery)).to.match(new RegExp(`^Sending: \\d+(\\.\\d)? MB of 32(\\.\\d)? MB \\(${percent}%\\)$`));
     expect(progress.getAttribute('aria-label')).to.equal(message(gallery));
 
     // Every byte sent, the server still answering: how long that takes cannot be told.
@@ -94,6 +94,29 @@ describe('upload progress', () => {
     expect(status(gallery)).to.equal('Uploaded to Pixverse');
   });
 
+  it('Retry after Cancel owns the row, even while the cancelled attempt has not ended (an uploader deaf to its signal)', async () => {
+    const gallery = await mount('/api/v1/assets');
+    const attempts: Array<{ progress: (sent: { loaded: number; total?: number }) => void; answer: (reply: unknown) => void }> = [];
+    gallery.uploader = (_request, _signal, progress) => new Promise((answer) => attempts.push({ progress, answer }));
+    gallery.uploadFiles([video(2_000_000)]);
+    await waitUntil(() => attempts.length === 1 && button(gallery, 'cancel') !== null, 'the first attempt runs');
+    button(gallery, 'cancel')?.click();
+    await waitUntil(() => button(gallery, 'retry') !== null, 'Cancel gave way to Retry');
+    button(gallery, 'retry')?.click();
+    await waitUntil(() => attempts.length === 2, 'Retry sent the file again');
+    attempts[1]?.progress({ loaded: 500_000, total: 2_000_000 });
+    await waitUntil(() => message(gallery) === 'Sending: 0.5 MB of 2 MB (25%)', `the second attempt shows its bytes (${message(gallery)})`);
+
+    // The cancelled attempt answers after all (its uploader never heard the cancel): that is said, truthfully,
+    // and the row stays the second attempt's.
+    attempts[0]?.answer({ provider_id: 'pixverse', note: 'Uploaded via OpenAPI' });
+    await waitUntil(() => status(gallery) === 'Uploaded to Pixverse', 'the late answer is announced');
+    expect(message(gallery)).to.equal('Sending: 0.5 MB of 2 MB (25%)');
+    button(gallery, 'cancel')?.click();
+    await waitUntil(() => button(gallery, 'retry') !== null, 'the second attempt’s Cancel stops it');
+    expect(row(gallery)?.querySelector('[part~="upload-error"]')?.textContent).to.equal('The upload was stopped before it finished');
+  });
+
   it('through a host’s fetch the bytes cannot be counted: an indeterminate bar, with Cancel', async () => {
     const gallery = await fixture<AssetGallery>(html`<asset-gallery uploads .assets=${[]} .fetch=${hangingFetch}></asset-gallery>`);
     gallery.uploadFiles([video(2_000_000)]);
@@ -106,11 +129,11 @@ describe('upload progress', () => {
     registerLocale('de', de);
     const gallery = await mount('/api/v1/assets', 'de');
     let tell: (sent: unknown) => void = () => undefined;
-    let answer: (reply: unknown) => void = () => undefined;
+    let fail: (error: Error) => void = () => undefined;
     gallery.uploader = (_request, _signal, progress) =>
-      new Promise((resolve) => {
+      new Promise((_resolve, reject) => {
         tell = progress as (sent: unknown) => void;
-        answer = resolve;
+        fail = reject;
       });
     gallery.uploadFiles([video(2_000_000)]);
     await waitUntil(() => message(gallery) === 'Wird bei Pixverse hochgeladen …', 'the row is running');
@@ -128,10 +151,11 @@ describe('upload progress', () => {
     await waitUntil(() => message(gallery) === 'Wird bei Pixverse hochgeladen …', 'all sent: waiting for the answer');
     expect(bar(gallery)?.hasAttribute('value')).to.equal(false);
 
-    answer({ provider_id: 'pixverse', note: 'Uploaded via OpenAPI' });
-    await waitUntil(() => row(gallery) === null, 'the row leaves once the uploader answered');
+    fail(new Error('the host could not reach its storage'));
+    await waitUntil(() => !!row(gallery)?.querySelector('[part~="upload-error"]'), 'the row shows the failure');
     tell({ loaded: 1, total: 2 });
     await gallery.updateComplete;
-    expect(row(gallery), 'a call after the answer shows nothing').to.equal(null);
+    expect(row(gallery)?.querySelector('[part~="upload-error"]'), 'a call after the answer changes nothing').to.not.equal(null);
+    expect(bar(gallery)).to.equal(null);
   });
 });

@@ -250,7 +250,9 @@ export const styles = [
    */
   .notice,
   [part~='bulk-progress'],
-  [part~='upload-message'] {
+  [part~='upload-message'],
+  [part~='upload-error'],
+  [part~='upload-status'] {
     unicode-bidi: plaintext;
     justify-self: start;
   }

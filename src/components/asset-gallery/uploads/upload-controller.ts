@@ -317,9 +317,12 @@ export class UploadController implements ReactiveController {
     this.#setRowState(key, null);
     const cancel = new AbortController();
     this.#rowCancels.set(key, cancel);
+    // Retry after Cancel starts a new attempt on the same row, which owns it from then on.
+    const mine = () => this.#rowCancels.get(key) === cancel;
     void this.#queue.add(async () => {
       // Its turn came after the gallery left the page, or after its Cancel: it does not start; the file stays, with Retry.
-      if (cancel.signal.aborted || !(await this.#onPage())) {
+      if (cancel.signal.aborted || !(await this.#onPage()) || cancel.signal.aborted) {
+        if (!mine()) return;
         this.#rowCancels.delete(key);
         this.#setRowState(key, STOPPED);
         return;
@@ -333,6 +336,7 @@ export class UploadController implements ReactiveController {
       const progress = sentSteps((sent) => show({ phase: 'running', providerId, sent }));
       const result = await this.#run(request, { show, cancel: cancel.signal, progress: progress.tell });
       progress.end();
+      if (!mine()) return;
       this.#rowCancels.delete(key);
       // In the list now, with its true status: the row has done its job. A failure stays, with Retry.
       if (result === 'accepted' || result === 'local_only') this.dismissRow(key);

@@ -32,8 +32,10 @@ export function sendingView(sent: UploadProgress | undefined, copy: Copy, locale
 
 function sizeFormat(reference: number, locale: string | undefined): (bytes: number) => string {
   const [unit, name] = UNITS.find(([each]) => reference >= each) ?? [1, 'byte'];
-  const format = numberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: unit >= 1e6 ? 1 : 0 });
-  return (bytes) => format.format(bytes / unit);
+  const digits = unit >= 1e6 ? 1 : 0;
+  const format = numberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: digits });
+  // Cut, not rounded: never "4.6 MB of 4.6 MB" before the last byte.
+  return (bytes) => format.format(Math.floor((bytes / unit) * 10 ** digits) / 10 ** digits);
 }
 
 /**
