@@ -64,6 +64,9 @@ export async function uploadServer(ctx, next) {
     if (!(await ended)) {
       state.aborted = true;
       state.release?.();
+      // No one to answer; a status of its own, or the runner would list Koa's default 404 as a missing file.
+      ctx.status = 400;
+      ctx.respond = false;
       return;
     }
     if ('hold' in ctx.query) await waitForRelease(state, 'answer');
