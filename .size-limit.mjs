@@ -32,7 +32,7 @@ export default [
     gzip: true,
     // Every chunk counted, the import()ed ones too; size-limit sums the gzip size of each file esbuild writes.
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', splitting: true }),
-    limit: '55.5 kB',
+    limit: '55.6 kB',
   },
   {
     name: "package entry, for information (import * from 'asset-gallery-elements': the tags, status and api; lit, @lit/task, zod external)",

@@ -27,6 +27,7 @@ export const de = {
     uploading: 'Wird bei {provider} hochgeladen …',
     sending: 'Wird gesendet: {sent} von {total} ({percent})',
     sendingUnknownTotal: 'Wird gesendet: {sent}',
+    queued: 'Wartet, bis es an der Reihe ist',
     cancel: 'Abbrechen',
     addFiles: 'Dateien hochladen',
     addUrl: 'Von URL hinzufügen',

@@ -32,6 +32,8 @@ export interface Copy {
     sending: string;
     /** The same when the browser cannot tell the total. */
     sendingUnknownTotal: string;
+    /** A listed file or URL waiting for its turn (three upload at a time). */
+    queued: string;
     /** A listed file's or URL's Cancel, while it uploads or waits for its turn. */
     cancel: string;
     /** A file or URL upload, shown in the list of uploads. */
@@ -207,6 +209,7 @@ export const DEFAULT_COPY: Copy = {
     uploading: 'Uploading to {provider}…',
     sending: 'Sending: {sent} of {total} ({percent})',
     sendingUnknownTotal: 'Sending: {sent}',
+    queued: 'Waiting for its turn',
     cancel: 'Cancel',
     addFiles: 'Upload files',
     addUrl: 'Add from URL',

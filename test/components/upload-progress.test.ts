@@ -117,6 +117,29 @@ describe('upload progress', () => {
     expect(row(gallery)?.querySelector('[part~="upload-error"]')?.textContent).to.equal('The upload was stopped before it finished');
   });
 
+  it('a file waiting for its turn says so, with no bar, and Cancel takes it out of the queue', async () => {
+    const gallery = await mount('/api/v1/assets');
+    const started: string[] = [];
+    gallery.uploader = (request, signal) =>
+      new Promise((_resolve, reject) => {
+        started.push(request.file?.name ?? '');
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    gallery.uploadFiles(['a', 'b', 'c', 'd'].map((name) => video(1_000, `${name}.mp4`)));
+    // Three at a time: d waits (the newest row is listed first).
+    await waitUntil(() => started.length === 3 && row(gallery)?.querySelector('[part~="upload-label"]')?.textContent === 'd.mp4', 'three run, d waits');
+    expect(message(gallery)).to.equal('Waiting for its turn');
+    expect(bar(gallery), 'no bar for a file not on its way').to.equal(null);
+    button(gallery, 'cancel')?.click();
+    await waitUntil(() => !!row(gallery)?.querySelector('[part~="upload-error"]'), 'd is stopped');
+    const rows = [...root(gallery).querySelectorAll('[part~="upload-row"]')];
+    // Its turn comes once the three running are cancelled too: it does not start then either.
+    for (const other of rows.slice(1)) other.querySelector<HTMLButtonElement>('[part~="cancel"]')?.click();
+    await waitUntil(() => rows.every((each) => each.querySelector('[part~="upload-error"]')), 'all stopped');
+    await gallery.updateComplete;
+    expect(started, 'd never started').to.deep.equal(['a.mp4', 'b.mp4', 'c.mp4']);
+  });
+
   it('through a host’s fetch the bytes cannot be counted: an indeterminate bar, with Cancel', async () => {
     const gallery = await fixture<AssetGallery>(html`<asset-gallery uploads .assets=${[]} .fetch=${hangingFetch}></asset-gallery>`);
     gallery.uploadFiles([video(2_000_000)]);

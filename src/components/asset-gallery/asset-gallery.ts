@@ -90,7 +90,7 @@ const NOT_COUNTED = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
  * @csspart upload-row - Each item of that list.
  * @csspart upload-label - A row's file name or URL.
  * @csspart upload-error - A failed row's error.
- * @csspart upload-message - A running row's "Sending: 2.1 MB of 4.6 MB (45%)" while its file's bytes go (where they can be counted), then "Uploading to Pixverse…".
+ * @csspart upload-message - A row's "Waiting for its turn", then "Sending: 2.1 MB of 4.6 MB (45%)" while its file's bytes go (where they can be counted), then "Uploading to Pixverse…".
  * @csspart progress - Every `<progress>`: a running row's (the bytes sent where they can be counted, else indeterminate), and the bulk re-upload's.
  * @csspart dismiss - A failed row's Dismiss button.
  * @csspart cancel - A running or waiting row's Cancel button (the file stays listed, with Retry).

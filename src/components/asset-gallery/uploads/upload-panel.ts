@@ -58,7 +58,8 @@ export class UploadPanel {
     const state = row.state;
     const uploading = formatCopy(copy.upload.uploading, { provider: providerName(row.request.providerId, copy) });
     const sending = state?.phase === 'running' ? sendingView(state.sent, copy, this.#options.words.locale) : undefined;
-    const message = sending?.words ?? uploading;
+    // null: waiting for its turn, not uploading yet.
+    const message = state === null ? copy.upload.queued : (sending?.words ?? uploading);
     // Each row's buttons say which file they are for (every row has a Cancel, or a Retry and a Dismiss).
     const label = `upload-label-${row.key}`;
     return html`<li part="upload-row" class="upload-row">
@@ -69,9 +70,11 @@ export class UploadPanel {
               ? nothing
               : html`<button part="button retry" type="button" aria-describedby=${label} @click=${() => this.uploads.retryRow(row.key)}>${copy.upload.retry}</button>`}
             <button part="button dismiss" type="button" aria-describedby=${label} @click=${() => this.uploads.dismissRow(row.key)}>${copy.upload.dismiss}</button>`
-        : html`${sending?.bar
-              ? html`<progress part="progress" max=${sending.bar.max} value=${sending.bar.value} aria-label=${message}></progress>`
-              : html`<progress part="progress" aria-label=${message}></progress>`}
+        : html`${state === null
+              ? nothing
+              : sending?.bar
+                ? html`<progress part="progress" max=${sending.bar.max} value=${sending.bar.value} aria-label=${message}></progress>`
+                : html`<progress part="progress" aria-label=${message}></progress>`}
             <span part="upload-message">${message}</span>
             <button part="button cancel" type="button" aria-describedby=${label} @click=${(event: Event) => void this.#cancel(row.key, event)}>${copy.upload.cancel}</button>`}
     </li>`;
