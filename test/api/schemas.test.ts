@@ -312,6 +312,11 @@ describe('parseAssetList', () => {
           { id: 'abc' },
           { id: null },
           { id: '' },
+          { id: 2 ** 53 },
+          { id: Number.NaN },
+          { id: '-1' },
+          { id: '1e3' },
+          { id: '1234567890123456' },
           null,
           'an asset',
           42,
@@ -324,7 +329,7 @@ describe('parseAssetList', () => {
         next_cursor: null,
       });
       expect(page.assets.map((a) => a.id)).to.deep.equal([1, 2]);
-      expect(page.skipped).to.equal(10);
+      expect(page.skipped).to.equal(15);
     });
 
     it('reads a numeric-string id as a number', () => {
