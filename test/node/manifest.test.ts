@@ -43,13 +43,19 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     const styles = await read(`src/components/${folder}/${folder}.styles.ts`);
     const others = await Promise.all(more.map(read));
 
-    // Reactive properties: public ones are members; those with an attribute are attributes, under that name.
-    const properties = [...source.matchAll(/@property\(([^)]*(?:\([^)]*\)[^)]*)*)\)\s*(?:\n\s*)?(\w+)\s*[:=]/g)].map(([, options = '', name = '']) => ({
-      name,
-      attribute: /attribute:\s*false/.test(options) ? null : (/attribute:\s*'([\w-]+)'/.exec(options)?.[1] ?? name.toLowerCase()),
-    }));
+    // Reactive properties (the entries of `static get properties()`, AgeElement's and the element's own; not the
+    // `state: true` ones): public ones are members; those with an attribute are attributes, under that name.
+    const declared = [...source.matchAll(/static override get properties\(\)[^{]*\{\s*return \{\n([\s\S]*?)\n {4}\};/g)].map(([, body = '']) => body);
+    const properties = declared
+      .flatMap((body) => [...body.matchAll(/^ {6}(\w+): ([\s\S]*?)(?=^ {6}\w+: |(?![\s\S]))/gm)])
+      .filter(([, , options = '']) => !/\bstate:\s*true/.test(options))
+      .map(([, name = '', options = '']) => ({
+        name,
+        attribute: /attribute:\s*false/.test(options) ? null : (/attribute:\s*'([\w-]+)'/.exec(options)?.[1] ?? name.toLowerCase()),
+      }));
     assert.ok(properties.length >= 4, `found only ${properties.length} properties in the source`);
-    const publicFields = new Set((declaration.members ?? []).filter((member) => !member.privacy && !member.static).map((member) => member.name));
+    // Members without a privacy are public; the analyzer marks those declared in `static properties` "public".
+    const publicFields = new Set((declaration.members ?? []).filter((member) => (member.privacy ?? 'public') === 'public' && !member.static).map((member) => member.name));
     assert.deepEqual(missing(properties.map((property) => property.name), publicFields), [], 'properties missing');
     const attributes = properties.flatMap((property) => (property.attribute ? [property.attribute] : []));
     assert.deepEqual(missing(attributes, names(declaration.attributes)), [], 'attributes missing');

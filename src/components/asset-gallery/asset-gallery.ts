@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ENDPOINT, type ApiStyle, type Asset, type FetchLike, type HeadersOption } from '../../api/index.js';
 import {
   bulkReuploadTargets,
@@ -125,64 +124,85 @@ const NOT_COUNTED = { ok: 0, local_only: 0, flagged: 0, unknown: 0 };
 export class AssetGallery extends AgeElement {
   static override styles = [visuallyHidden, styles];
 
+  // Lit's reactive properties, added to AgeElement's (`theme`, `copy`); the fields below keep their types, defaults and docs.
+  static override get properties(): PropertyDeclarations {
+    return {
+      endpoint: {},
+      api: {},
+      pageSize: { attribute: 'page-size', type: Number },
+      statusFilter: {
+        attribute: 'status-filter',
+        reflect: true,
+        converter: {
+          fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : null),
+          toAttribute: (value: ProviderStatus | null) => value, // "all" removes the attribute
+        },
+      },
+      syncUrl: { attribute: 'sync-url', type: Boolean },
+      urlParam: { attribute: 'url-param' },
+      infiniteScroll: { attribute: 'infinite-scroll', type: Boolean },
+      fetch: { attribute: false },
+      headers: { attribute: false, hasChanged: (value: HeadersOption | undefined, old: HeadersOption | undefined) => !sameHeaders(value, old) },
+      assets: { attribute: false },
+      uploads: { type: Boolean, reflect: true },
+      uploadProvider: { attribute: 'upload-provider' },
+      uploader: { attribute: false },
+      live: { type: Boolean, reflect: true },
+      eventsUrl: { attribute: 'events-url' },
+      liveToken: { attribute: false },
+      reloads: { state: true, attribute: false },
+    };
+  }
+
   /** The assets collection URL. */
-  @property() endpoint: string = DEFAULT_ENDPOINT;
+  endpoint: string = DEFAULT_ENDPOINT;
 
   /** `query` (`GET {endpoint}?…`) or `search` (`POST {endpoint}/search`). */
-  @property() api: ApiStyle = 'query';
+  api: ApiStyle = 'query';
 
   /** Assets per request, 1–100. */
-  @property({ attribute: 'page-size', type: Number }) pageSize: number = DEFAULT_PAGE_SIZE;
+  pageSize: number = DEFAULT_PAGE_SIZE;
 
   /** The status shown (`ok`, `local_only`, `flagged`, `unknown`); null (no attribute) for all. */
-  @property({
-    attribute: 'status-filter',
-    reflect: true,
-    converter: {
-      fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : null),
-      toAttribute: (value: ProviderStatus | null) => value, // "all" removes the attribute
-    },
-  })
   statusFilter: ProviderStatus | null = null;
 
   /** Mirror the filter in the page's URL (`?provider_status=`, or `url-param`), restore it on load and on back/forward. */
-  @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  syncUrl = false;
 
   /** The URL parameter `sync-url` uses: give two galleries on one page a parameter each. */
-  @property({ attribute: 'url-param' }) urlParam = DEFAULT_URL_PARAM;
+  urlParam = DEFAULT_URL_PARAM;
 
   /** Load the next page as the reader scrolls to the end of the list. */
-  @property({ attribute: 'infinite-scroll', type: Boolean }) infiniteScroll = false;
+  infiniteScroll = false;
 
   /** The fetch to use (auth wrappers, tests); the global fetch by default. */
-  @property({ attribute: false }) fetch: FetchLike | undefined = undefined;
+  fetch: FetchLike | undefined = undefined;
 
   /** Extra request headers, or a function that returns them (asked for every request, so tokens can refresh). */
-  @property({ attribute: false, hasChanged: (value: HeadersOption | undefined, old: HeadersOption | undefined) => !sameHeaders(value, old) })
   headers: HeadersOption | undefined = undefined;
 
   /** Assets to show instead of fetching: `Asset`s from the api module (shown at once), or raw server items (validated in the background, the first screen first; counted once all are read). */
-  @property({ attribute: false }) assets: Iterable<unknown> | null = null;
+  assets: Iterable<unknown> | null = null;
 
   /** Show upload controls: on each card, "Upload files", "Add from URL", drag and drop, bulk re-upload. */
-  @property({ type: Boolean, reflect: true }) uploads = false;
+  uploads = false;
 
   /** The provider uploads go to; by default the asset's own provider, else `pixverse`. */
-  @property({ attribute: 'upload-provider' }) uploadProvider: string | null = null;
+  uploadProvider: string | null = null;
 
   /** Does the uploads instead of the assets client; its replies are read the same way. */
-  @property({ attribute: false }) uploader: Uploader | undefined = undefined;
+  uploader: Uploader | undefined = undefined;
 
   /** Follow the library while the page is open, through the backend's event socket (not for host `.assets`). */
-  @property({ type: Boolean, reflect: true }) live = false;
+  live = false;
 
   /** The event socket for `live`; by default the endpoint with its final `/assets` made `/ws/events` (`ws:`/`wss:`). */
-  @property({ attribute: 'events-url' }) eventsUrl: string | null = null;
+  eventsUrl: string | null = null;
 
   /** The socket's `?token=`: a value, or a function asked again before every connect; by default the bearer token of `headers`. */
-  @property({ attribute: false }) liveToken: LiveToken = undefined;
+  liveToken: LiveToken = undefined;
 
-  @state() private reloads = 0;
+  private reloads = 0;
 
   readonly #source = new AssetSource(this, {
     config: () => ({

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Asset } from '../../api/schemas.js';
 import { formatCopy, PROVIDER_STATUSES, providerName, statusLabel, uploadTarget, type Copy, type ProviderStatus } from '../../status/index.js';
 import { nonBlankString } from '../../status/read.js';
@@ -108,18 +107,32 @@ export type { AssetOpenDetail, MediaCardLoading, UploadRequestDetail, UploadStat
 export class MediaCard extends AgeElement {
   static override styles = [statusColors, visuallyHidden, styles];
 
+  // Lit's reactive properties, added to AgeElement's (`theme`, `copy`); the fields below keep their types, defaults and docs.
+  static override get properties(): PropertyDeclarations {
+    return {
+      asset: { attribute: false },
+      loading: { reflect: true, converter: { fromAttribute: (value: string | null) => (value === 'eager' ? 'eager' : 'lazy') } },
+      uploads: { type: Boolean, reflect: true },
+      uploadProvider: { attribute: 'upload-provider' },
+      upload: { attribute: false, hasChanged: () => true },
+      position: { attribute: false },
+      tabbable: { attribute: false },
+      attempt: { state: true, attribute: false },
+      pending: { state: true, attribute: false },
+    };
+  }
+
   /** The asset to show; null (or anything that is not an asset) shows an empty card. */
-  @property({ attribute: false }) asset: Asset | null = null;
+  asset: Asset | null = null;
 
   /** `lazy` (default) or `eager`: the gallery loads its first row eagerly. */
-  @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (value === 'eager' ? 'eager' : 'lazy') } })
   loading: MediaCardLoading = 'lazy';
 
   /** Shows the upload controls; off by default. */
-  @property({ type: Boolean, reflect: true }) uploads = false;
+  uploads = false;
 
   /** The provider id uploads go to; null (default): the asset's `provider_id`, else `pixverse`. */
-  @property({ attribute: 'upload-provider' }) uploadProvider: string | null = null;
+  uploadProvider: string | null = null;
 
   /**
    * The upload the card shows, set by whoever handles `upload-request` (the gallery): null (idle),
@@ -127,26 +140,26 @@ export class MediaCard extends AgeElement {
    * message from `interpretUploadResponse`) or `{ phase: 'failed', message }`. The card never changes it.
    * Every assignment counts as the handler's answer, even null again: it ends a pending click.
    */
-  @property({ attribute: false, hasChanged: () => true }) upload: UploadState | null = null;
+  upload: UploadState | null = null;
 
   /**
    * The card's place in a list ("12 of 1 240"), said in its name; set by the gallery's grid, where the card
    * is a grid cell named from its content (title, facts, status) and this. Null (default) for a card on its own;
    * so is undefined or a blank string (a framework's removed prop).
    */
-  @property({ attribute: false }) position: string | null = null;
+  position: string | null = null;
 
   /**
    * False takes the card's buttons out of the tab order: in the gallery's grid only the active card's are in it.
    * Only false does: undefined (a framework's removed prop) is the default.
    */
-  @property({ attribute: false }) tabbable = true;
+  tabbable = true;
 
   /** Index in the sources of the picture shown; past the end means the placeholder. */
-  @state() private attempt = 0;
+  private attempt = 0;
 
   /** An `upload-request` left and was not cancelled; `.upload` has not changed since. */
-  @state() private pending = false;
+  private pending = false;
 
   #view: View | null = null;
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isProviderStatus, PROVIDER_STATUSES, providerName, statusExplanation, statusLabel, type ProviderStatus } from '../../status/index.js';
 import { AgeElement } from '../shared/age-element.js';
 import { statusIcon } from '../shared/status-icons.js';
@@ -69,33 +68,50 @@ const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.rig
 export class ProviderBadge extends AgeElement {
   static override styles = [statusColors, styles];
 
+  // Lit's reactive properties, added to AgeElement's (`theme`, `copy`); the fields below keep their types, defaults and docs.
+  static override get properties(): PropertyDeclarations {
+    return {
+      status: { reflect: true, converter: { fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : 'unknown') } },
+      reason: {},
+      provider: {},
+      tabbable: { attribute: false },
+      keepClear: { attribute: false },
+      open: { state: true, attribute: false },
+    };
+  }
+
   /** `ok`, `local_only`, `flagged` or `unknown`; any other value shows as `unknown`. */
-  @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : 'unknown') } })
   status: ProviderStatus = 'unknown';
 
   /** Why the asset is local only or flagged, when known; shown after the explanation. */
-  @property() reason: string | null = null;
+  reason: string | null = null;
 
   /** The provider's id (`pixverse`); its name heads the explanation. */
-  @property() provider: string | null = null;
+  provider: string | null = null;
 
   /**
    * False takes the badge out of the tab order (a grid keeps one tab stop; it stays clickable and described).
    * Only false does: undefined (a framework's removed prop) is the default.
    */
-  @property({ attribute: false }) tabbable = true;
+  tabbable = true;
 
   /**
    * What the explanation should not cover when it can help it, e.g. a card's upload button and message: a
    * function returning those elements, asked each time the explanation is placed. It opens below the badge, else
    * above, else past them, whichever keeps them clear inside the viewport (placed as without them when none does).
    */
-  @property({ attribute: false }) keepClear: (() => Iterable<Element>) | null = null;
+  keepClear: (() => Iterable<Element>) | null = null;
 
-  @state() private open = false;
+  private open = false;
 
-  @query('.badge') private button!: HTMLButtonElement;
-  @query('.explanation') private explanation!: HTMLElement;
+  /** The badge's button and its explanation, queried each time; null only before the first render. */
+  get #button(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.badge') ?? null;
+  }
+
+  get #explanation(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.explanation') ?? null;
+  }
 
   /** Opened by a click or tap: stays until clicked again, Escape, or a click elsewhere. */
   #pinned = false;
@@ -177,7 +193,8 @@ export class ProviderBadge extends AgeElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('open')) return;
-    const popover = this.explanation;
+    const popover = this.#explanation;
+    if (!popover) return; // never after a render
     const supportsPopover = typeof popover.showPopover === 'function';
     if (this.open) {
       if (supportsPopover && !popover.matches(':popover-open')) popover.showPopover();
@@ -215,7 +232,7 @@ export class ProviderBadge extends AgeElement {
 
   readonly #onFocus = (): void => {
     // Keyboard focus shows the explanation; a mouse click's focus is handled by the click.
-    if (this.button.matches(':focus-visible')) {
+    if (this.#button?.matches(':focus-visible')) {
       this.#focused = true;
       this.#setOpen();
     }
@@ -223,7 +240,8 @@ export class ProviderBadge extends AgeElement {
 
   /** Focus leaving the badge or its explanation; moving between the two keeps it open. */
   readonly #onBlur = (event: FocusEvent): void => {
-    if (event.relatedTarget === this.button || event.relatedTarget === this.explanation) return;
+    const to = event.relatedTarget;
+    if (to && (to === this.#button || to === this.#explanation)) return;
     this.#focused = false;
     this.#pinned = false;
     this.#setOpen();
@@ -239,7 +257,7 @@ export class ProviderBadge extends AgeElement {
   readonly #onExplanationKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    this.button.focus();
+    this.#button?.focus();
     this.#dismiss();
   };
 
@@ -311,9 +329,10 @@ export class ProviderBadge extends AgeElement {
     document.addEventListener('pointerdown', this.#onDocumentPointerdown);
     cancelAnimationFrame(this.#frame);
     this.#frame = requestAnimationFrame(this.#follow);
-    if (!this.#sight && typeof IntersectionObserver === 'function') {
+    const button = this.#button;
+    if (!this.#sight && button && typeof IntersectionObserver === 'function') {
       this.#sight = new IntersectionObserver(this.#onSight);
-      this.#sight.observe(this.button);
+      this.#sight.observe(button);
     }
   }
 
@@ -329,8 +348,10 @@ export class ProviderBadge extends AgeElement {
 
   /** Everything the placement depends on, in a string to compare from frame to frame. */
   #placementKey(): string {
-    const anchor = this.button.getBoundingClientRect();
-    const popover = this.explanation;
+    const button = this.#button;
+    const popover = this.#explanation;
+    if (!button || !popover) return '';
+    const anchor = button.getBoundingClientRect();
     const clear = this.#keepClearBoxes().map((box) => `${box.left},${box.top},${box.width},${box.height}`);
     return [anchor.left, anchor.top, anchor.width, anchor.height, popover.offsetWidth, popover.offsetHeight, window.innerWidth, window.innerHeight, ...clear].join();
   }
@@ -362,10 +383,12 @@ export class ProviderBadge extends AgeElement {
    * the badge, so a keyboard user's focus stays in sight.
    */
   #place(): void {
-    const popover = this.explanation;
+    const button = this.#button;
+    const popover = this.#explanation;
+    if (!button || !popover) return;
     // Measured at the viewport's left edge: its width wraps to the room it has there, not at its last place.
     popover.style.left = '0px';
-    const anchor = this.button.getBoundingClientRect();
+    const anchor = button.getBoundingClientRect();
     const { width, height } = popover.getBoundingClientRect();
     const viewportHeight = window.innerHeight;
     // Lined up with the badge's start: its left edge, or its right edge right to left.

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { CopyOverrides } from '../../status/index.js';
 import { themeConverter, type Theme } from './theme.js';
 import { copyChanged, WordsController } from './words.js';
@@ -11,18 +10,27 @@ import { copyChanged, WordsController } from './words.js';
  * @attr {'light' | 'dark'} theme - The colour theme; absent (or any other value): the OS's `prefers-color-scheme`.
  */
 export abstract class AgeElement extends LitElement {
+  // Lit's reactive properties, declared here rather than with decorators (less code shipped); the fields below
+  // keep their types, defaults and docs. A subclass's own `static properties` add to these (Lit merges the chain).
+  static override get properties(): PropertyDeclarations {
+    return {
+      theme: { reflect: true, converter: themeConverter },
+      copy: { attribute: false, hasChanged: copyChanged },
+    };
+  }
+
   /**
    * `light` or `dark`; absent (or any other value): follow the OS's `prefers-color-scheme`. What an element shows
    * follows it: a gallery's overview and cards, a card's badge.
    */
-  @property({ reflect: true, converter: themeConverter }) theme: Theme | undefined = undefined;
+  theme: Theme | undefined = undefined;
 
   /**
    * Words of its own, laid over the global copy and the words of its language (`lang` on it or inherited):
    * any part of the copy, e.g. `{ status: { local_only: { label: 'Kept here' } } }`. What an element shows uses
    * them too: a gallery's overview and cards, a card's badge.
    */
-  @property({ attribute: false, hasChanged: copyChanged }) copy: CopyOverrides | null = null;
+  copy: CopyOverrides | null = null;
 
   readonly #words = new WordsController(this);
 

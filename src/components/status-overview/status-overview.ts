@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   countByStatus,
   formatCopy,
@@ -115,46 +114,55 @@ const sameKnown = (a: Shown, b: Shown): boolean => PROVIDER_STATUSES.every((stat
 export class StatusOverview extends AgeElement {
   static override styles = [statusColors, visuallyHidden, styles];
 
+  // Lit's reactive properties, added to AgeElement's (`theme`, `copy`); the fields below keep their types, defaults and docs.
+  static override get properties(): PropertyDeclarations {
+    return {
+      assets: { attribute: false },
+      counts: { attribute: false },
+      statusFilter: {
+        attribute: 'status-filter',
+        reflect: true,
+        converter: {
+          fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : null),
+          toAttribute: (value: ProviderStatus | null) => value,
+        },
+      },
+      countsSource: {
+        attribute: 'counts-source',
+        reflect: true,
+        converter: { fromAttribute: (value: string | null): CountsSource => (value === 'server' ? 'server' : 'loaded') },
+      },
+      announced: { state: true, attribute: false },
+    };
+  }
+
   /**
    * The assets to count (any iterable; each is counted the way `<provider-badge>` derives its status): every
    * status is then known. Assign a new iterable (or call `requestUpdate('assets')`) to recount. Ignored while
    * `.counts` is set. With neither (`null`, the default), nothing is known: every button shows a dash.
    */
-  @property({ attribute: false }) assets: Iterable<unknown> | null = null;
+  assets: Iterable<unknown> | null = null;
 
   /**
    * Counts per status; when set they win over `.assets`. An entry that is missing, `null`, or not a finite
    * number ≥ 0 is not known: its button shows a dash, never 0, and so does "All". Fractions are floored.
    */
-  @property({ attribute: false }) counts: Partial<Record<ProviderStatus, number | null>> | null = null;
+  counts: Partial<Record<ProviderStatus, number | null>> | null = null;
 
   /** The selected status; absent (or any value that is not a status) means all. */
-  @property({
-    attribute: 'status-filter',
-    reflect: true,
-    converter: {
-      fromAttribute: (value: string | null) => (isProviderStatus(value) ? value : null),
-      toAttribute: (value: ProviderStatus | null) => value,
-    },
-  })
   statusFilter: ProviderStatus | null = null;
 
   /**
    * `loaded` (default): the counts are of the assets loaded in the page. `server`: they are the server's totals
    * (said only while `.counts` is set; counted assets are always the loaded ones).
    */
-  @property({
-    attribute: 'counts-source',
-    reflect: true,
-    converter: { fromAttribute: (value: string | null): CountsSource => (value === 'server' ? 'server' : 'loaded') },
-  })
   countsSource: CountsSource = 'loaded';
 
   /**
    * The counts the live region says, worded at render in the words then in force; `null` (silent) until known
    * counts change after the first render.
    */
-  @state() private announced: Shown | null = null;
+  private announced: Shown | null = null;
 
   #shown: Shown = NOT_COUNTED;
   /** The counts as last announced, or as first shown since the known statuses last changed. */
