@@ -47,6 +47,23 @@ async function mountWith(list: Asset[], style = 'width: 900px') {
 describe('<asset-gallery>: a virtualized grid', () => {
   afterEach(() => window.scrollTo(0, 0));
 
+  it('makes its rows as tall as its tallest card, measured in the first frames', async () => {
+    const list = await assets(30);
+    // One card of three lines of title among cards of one: the rows must fit it, no taller.
+    list[4] = { ...(list[4] as Asset), description: 'A very long prompt that goes on and on about a fox in a desert at dusk, '.repeat(4) };
+    const gallery = await mountWith(list);
+    const rowHeight = Number.parseFloat(gallery.style.getPropertyValue('--_row-height'));
+    const own = cards(gallery).map((element) => {
+      (element as HTMLElement).style.alignSelf = 'start';
+      const height = Math.ceil(element.getBoundingClientRect().height - 0.01);
+      (element as HTMLElement).style.alignSelf = '';
+      return height;
+    });
+    expect(Math.min(...own), 'the cards differ in height').to.be.below(Math.max(...own));
+    expect(rowHeight).to.equal(Math.max(...own));
+    for (const element of cards(gallery)) expect(element.getBoundingClientRect().height).to.be.closeTo(rowHeight, 1);
+  });
+
   it('keeps the page under 1 500 elements with 100 000 assets, and the grid the full height', async function () {
     // The gallery's first update over 100 000 assets takes it about 4 s here on a quiet machine, many times that
     // on a busy one: the default 5 s ran out (issue 13). The property needs the 100 000; the timeout is a net.
