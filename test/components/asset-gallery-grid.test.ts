@@ -87,6 +87,19 @@ describe('<asset-gallery>: a virtualized grid', () => {
     expect(root(gallery).textContent).to.contain('No assets yet');
     gallery.assets = throwing;
     await waitUntil(() => cards(gallery).length === 3, 'the three good assets are shown');
+    // An array whose third item throws when read: the two before it are kept (a copy in one go would lose them).
+    const [first, second, third] = (await assets(3)).map((asset) => ({ ...asset }));
+    const broken: unknown[] = [first, second];
+    Object.defineProperty(broken, 2, { get: () => { throw new Error('boom'); }, enumerable: true, configurable: true });
+    broken.push(third);
+    gallery.assets = broken;
+    await whenAllRead(gallery);
+    await gallery.updateComplete;
+    expect(cards(gallery).map((element) => (element as HTMLElement & { asset: Asset }).asset.id)).to.deep.equal([first?.id, second?.id]);
+    // A store's reactive proxy of an array (Vue, MobX) is read like the array.
+    gallery.assets = new Proxy([first, second, third], {});
+    await whenAllRead(gallery);
+    await waitUntil(() => cards(gallery).length === 3, 'the proxied list is shown');
   });
 
   it('renders the cards at the viewport wherever the page is scrolled', async () => {

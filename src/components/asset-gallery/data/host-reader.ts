@@ -189,11 +189,20 @@ export class HostReader {
 const MAX_ITEMS = 10_000_000;
 
 /**
- * The items of the host's list as they are now, copied (under a millisecond for 100 000): a store that changes
- * its array in place while the rest is read (shift, sort) must not make the reader skip or miscount an item. An
- * array is copied by index, anything else iterated once; either stops at the first item that throws.
+ * The items of the host's list as they are now, copied: a store that changes its array in place while the rest is
+ * read (shift, sort) must not make the reader skip or miscount an item. A plain array is copied with `slice` (under a
+ * millisecond for 100 000; pushing them one by one took 5 to 15 ms of the first paint); an array whose items
+ * throw is copied by index, anything else iterated once, either up to the first item that throws.
  */
 function listItems(source: Iterable<unknown>): { items: unknown[]; length: number } {
+  try {
+    if (Array.isArray(source) && Object.getPrototypeOf(source) === Array.prototype) {
+      const items = Array.prototype.slice.call(source, 0, MAX_ITEMS) as unknown[];
+      return { items, length: items.length };
+    }
+  } catch {
+    // An item (a getter, a proxy's trap) threw, or a revoked proxy: by index below, up to what throws.
+  }
   const items: unknown[] = [];
   try {
     if (Array.isArray(source)) {
