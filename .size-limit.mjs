@@ -24,7 +24,7 @@ export default [
     gzip: true,
     // ESM, as a host's bundler ships it; size-limit's default (iife) would inline every import().
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', plugins: [...(config.plugins ?? []), importsOnFirstUse] }),
-    limit: '41.4 kB',
+    limit: '39.9 kB',
   },
   {
     name: 'everything (four elements, uploads, live, lit, @lit/task, zod/mini; all chunks, code-split): budget 40 kB, not met; ratchet at today\'s size',
@@ -32,20 +32,20 @@ export default [
     gzip: true,
     // Every chunk counted, the import()ed ones too; size-limit sums the gzip size of each file esbuild writes.
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', splitting: true }),
-    limit: '53.0 kB',
+    limit: '51.5 kB',
   },
   {
     name: "package entry, for information (import * from 'asset-gallery-elements': the tags, status and api; lit, @lit/task, zod external)",
     import: { 'dist/index.js': '*' },
     ignore: ['lit', '@lit/task', 'zod'],
     gzip: true,
-    limit: '38.1 kB',
+    limit: '38.2 kB',
   },
   {
     name: 'dist/bundle.js, the no-build file (everything inside, import()ed parts too, minified), as it is downloaded',
     path: 'dist/bundle.js',
     disablePlugins: ['@size-limit/esbuild'], // the file itself, not bundled again
     gzip: true,
-    limit: '49.5 kB',
+    limit: '47.9 kB',
   },
 ];

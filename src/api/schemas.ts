@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { resolveProviderStatus, type ProviderStatus } from '../status/index.js';
+import { isRecord } from '../status/read.js';
 import { utcIso } from './dates.js';
 import { toSafeUrl } from './urls.js';
 
@@ -39,10 +40,7 @@ export function safeParseWithoutEval<T extends z.ZodMiniType>(schema: T, json: u
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/**
- * An id: a non-negative safe integer, or the digit string a server may send instead. Read by hand, not with
- * z.int / z.string / z.union: those pull about 1.7 kB gzip of zod's checks into every page (SIZE.md).
- */
+/** An id: a non-negative safe integer, or the digit string a server may send instead. */
 const readId = (value: unknown): number | undefined =>
   typeof value === 'number'
     ? Number.isSafeInteger(value) && value >= 0
@@ -52,22 +50,24 @@ const readId = (value: unknown): number | undefined =>
       ? Number(value)
       : undefined;
 
-/** The asset's id; an item without a usable one fails (the list parser skips and counts it). */
-const AssetId = z.pipe(
-  z.unknown(),
-  z.transform((value, context): number => {
-    const id = readId(value);
-    if (id !== undefined) return id;
-    context.issues.push({ code: 'custom', message: 'not an asset id', input: value });
-    return z.NEVER;
-  }),
-);
-
-/*
- * Each schema is zod's check of what must hold (an object; an asset's id; a page's `assets` array), then one
- * transform that takes every other field by hand, leniently. Not a zod schema per field: per-field pipes took
- * about 15 µs an item (1.5 s for 100 000 raw host items) and pulled 0.8 kB gzip more of zod into every page.
+/**
+ * A schema for one wire object: `read` takes the fields it needs by name, leniently, and returns what it made, or
+ * undefined when the object cannot be used (`problem` says why: an asset without a usable id). Anything but an
+ * object fails too. Fields are read by name, own or inherited, as a host's model class or store record has them:
+ * a zod object schema copies the object's own enumerable keys instead (a class's getters were lost, and keys no
+ * one needs were read), and a zod schema per field took about 15 µs an item and 1.8 kB gzip of zod (SIZE.md).
  */
+function wireObject<T>(problem: string, read: (object: Record<string, unknown>) => T | undefined) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, context): T => {
+      const made = isRecord(value) ? read(value) : undefined;
+      if (made !== undefined) return made;
+      context.issues.push({ code: 'custom', message: problem, input: value });
+      return z.NEVER;
+    }),
+  );
+}
 
 /** One `AssetResponse`, Era A (GET list; tags as strings, `provider_flagged`) or HEAD (POST /search), as read. */
 export interface AssetResponse {
@@ -100,11 +100,12 @@ export interface AssetResponse {
   upload_note?: unknown;
 }
 
-export const AssetResponseSchema = z.pipe(
-  z.looseObject({ id: AssetId }),
-  z.transform(
-    (item): AssetResponse => ({
-      id: item.id,
+export const AssetResponseSchema = wireObject('not an asset with a usable id', (item): AssetResponse | undefined => {
+  const id = readId(item.id);
+  return id === undefined
+    ? undefined
+    : {
+      id,
       user_id: num(item.user_id),
       media_type: text(item.media_type),
       provider_id: text(item.provider_id),
@@ -129,21 +130,16 @@ export const AssetResponseSchema = z.pipe(
       provider_uploads: item.provider_uploads,
       note: item.note,
       upload_note: item.upload_note,
-    }),
-  ),
-);
+    };
+});
 
 /** `AssetListResponse`: the page envelope. Items are parsed one by one, see {@link parseAssetList}. */
-export const AssetListResponseSchema = z.pipe(
-  z.looseObject({ assets: z.array(z.unknown()) }),
-  z.transform((page) => ({
-    assets: page.assets,
-    total: num(page.total),
-    limit: num(page.limit),
-    offset: num(page.offset),
-    next_cursor: text(page.next_cursor) || null,
-  })),
-);
+export const AssetListResponseSchema = wireObject('not a page of assets (no "assets" array)', (page) => {
+  const assets: unknown = page.assets;
+  return Array.isArray(assets)
+    ? { assets, total: num(page.total), limit: num(page.limit), offset: num(page.offset), next_cursor: text(page.next_cursor) || null }
+    : undefined;
+});
 
 /** `UploadAssetResponse` (upload, upload-from-url), both eras, as read. */
 export interface UploadAssetResponse {
@@ -156,19 +152,17 @@ export interface UploadAssetResponse {
   versioning_status: string | null;
 }
 
-export const UploadAssetResponseSchema = z.pipe(
-  z.looseObject({}),
-  z.transform(
-    (reply): UploadAssetResponse => ({
-      provider_id: text(reply.provider_id),
-      media_type: text(reply.media_type),
-      external_url: text(reply.external_url),
-      provider_asset_id: text(reply.provider_asset_id),
-      asset_id: readId(reply.asset_id) ?? null,
-      note: text(reply.note),
-      versioning_status: text(reply.versioning_status),
-    }),
-  ),
+export const UploadAssetResponseSchema = wireObject(
+  'not an object',
+  (reply): UploadAssetResponse => ({
+    provider_id: text(reply.provider_id),
+    media_type: text(reply.media_type),
+    external_url: text(reply.external_url),
+    provider_asset_id: text(reply.provider_asset_id),
+    asset_id: readId(reply.asset_id) ?? null,
+    note: text(reply.note),
+    versioning_status: text(reply.versioning_status),
+  }),
 );
 
 /** An asset as the elements use it: URLs checked, status settled, dates in UTC. */

@@ -301,6 +301,34 @@ describe('parseAssetList', () => {
     });
   });
 
+  describe('items as a host app holds them', () => {
+    it('reads fields a model class has as getters, and fields that are not enumerable', () => {
+      class StoredAsset {
+        constructor(readonly id: number) {}
+        get remote_url(): string {
+          return 'https://cdn.example.com/fox.mp4';
+        }
+        get provider_status(): string {
+          return 'flagged';
+        }
+        get description(): string {
+          return 'A fox';
+        }
+      }
+      const asset = parseAsset(new StoredAsset(5));
+      expect(asset?.remote_url).to.equal('https://cdn.example.com/fox.mp4');
+      expect(asset?.provider_status).to.equal('flagged');
+      expect(asset?.description).to.equal('A fox');
+      const hidden = Object.defineProperty({ id: 6 }, 'provider_status', { value: 'ok', enumerable: false });
+      expect(parseAsset(hidden)?.provider_status).to.equal('ok');
+    });
+
+    it('never reads the fields it does not use', () => {
+      const item = { id: 7, provider_status: 'ok', get secret(): string { throw new Error('read'); } };
+      expect(parseAsset(item)?.provider_status).to.equal('ok');
+    });
+  });
+
   describe('items that cannot be shown', () => {
     it('skips and counts items without a usable id, keeping the rest', () => {
       const page = mustParse({
