@@ -331,6 +331,8 @@ function summarize(n, byMode, gaveUpAt) {
       ratio,
       longest,
       baselineFilterOver,
+      /** The filter target failed on time alone: measured, every card right, slower than a frame. */
+      filterSlowOnly: filterWorst !== undefined && gallery.wrong === 0 && filterWorst > FRAME_MS,
       targets: {
         paintRatio: ratio === undefined ? 'FAIL' : ratio <= PAINT_RATIO_TARGET ? 'PASS' : 'FAIL',
         filter: filterWorst === undefined ? 'FAIL' : filterWorst <= FRAME_MS && gallery.wrong === 0 ? 'PASS' : 'FAIL',
@@ -414,7 +416,7 @@ function targetRows(rows) {
       sizeLabel(row.n),
       path.label,
       path.targets.paintRatio,
-      path.targets.filter === 'FAIL' && path.baselineFilterOver ? 'FAIL (baseline too)' : path.targets.filter,
+      path.filterSlowOnly && path.baselineFilterOver ? 'FAIL (baseline too)' : path.targets.filter,
       path.targets.dom,
       path.targets.longTask,
       path.targets.counts,

@@ -204,12 +204,10 @@ async function runOrReport(pass) {
  * WebKit's files in groups, each run by a MiniBrowser of its own: one browser through the whole suite slows down
  * file after file (measured: the memory test's cycles took 224 s near the end of one run and 62 s at the start of
  * a group; the interleavings 240 s, and 71 s alone; the whole run 872 s in one browser, 585 s in four groups).
- * The heaviest file gets a browser of its own. The memory test had one too until its heap part was skipped in
- * WebKit (no gc() there): its group then spent about 125 s starting a browser for under a second of tests.
- * Only when no files are named.
+ * The two heaviest files get a browser each. Only when no files are named.
  */
 const WEBKIT_GROUPS = 3;
-const WEBKIT_ALONE = ['test/components/interleavings.test.ts'];
+const WEBKIT_ALONE = ['test/components/interleavings.test.ts', 'test/components/memory.test.ts'];
 
 function webkitGroups() {
   if (stories || filesNamed.length > 0) return [undefined];
