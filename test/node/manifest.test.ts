@@ -46,8 +46,17 @@ for (const [tag, { folder, more, bubbled }] of Object.entries(ELEMENTS)) {
     // Reactive properties (the entries of `static get properties()`, AgeElement's and the element's own; not the
     // `state: true` ones): public ones are members; those with an attribute are attributes, under that name.
     const declared = [...source.matchAll(/static override get properties\(\)[^{]*\{\s*return \{\n([\s\S]*?)\n {4}\};/g)].map(([, body = '']) => body);
+    // One block in the element and one in AgeElement: a block this pattern misses would drop its properties unseen.
+    const blocks = (source.match(/^\s*static\b[^\n]*\bproperties\b/gm) ?? []).length;
+    assert.equal(declared.length, blocks, 'every static properties block read');
+    assert.equal(declared.length, /\bextends AgeElement\b/.test(own) ? 2 : 1, 'the element’s and AgeElement’s properties blocks');
     const properties = declared
-      .flatMap((body) => [...body.matchAll(/^ {6}(\w+): ([\s\S]*?)(?=^ {6}\w+: |(?![\s\S]))/gm)])
+      .flatMap((body) => {
+        const entries = [...body.matchAll(/^ {6}(\w+): ([\s\S]*?)(?=^ {6}\w+: |(?![\s\S]))/gm)];
+        // Every entry of the block read (a quoted or oddly indented key would be skipped otherwise).
+        assert.equal(entries.length, (body.match(/^ {6}[\w'"[]/gm) ?? []).length, `every entry read in ${body.slice(0, 60)}…`);
+        return entries;
+      })
       .filter(([, , options = '']) => !/\bstate:\s*true/.test(options))
       .map(([, name = '', options = '']) => ({
         name,
