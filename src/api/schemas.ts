@@ -15,14 +15,12 @@ import { toSafeUrl } from './urls.js';
  * build no code, but zod can be made to from outside: once a host imports `zod/compile` (zod's global compile
  * mode), every schema built afterwards, ours included, is compiled with `new Function` on its first parse, and
  * a blocked `new Function` is reported as a `securitypolicyviolation` even though zod catches it and falls
- * back. zod's switch for this is `jitless`. Its per-parse form (`{ jitless: true }`) is what the JIT object
- * parser of zod's classic API reads, so it is passed; but the compile mode reads only the global
- * `z.config().jitless`, one object shared by every copy of zod on the page (`globalThis.__zod_globalConfig`).
+ * back. zod's switch for this is `jitless`: the compile mode reads only the global `z.config().jitless`, one
+ * object shared by every copy of zod on the page (`globalThis.__zod_globalConfig`).
  * Setting that for good would also switch off the host's own compilation, so it is set only for the length of
  * our parse, which is synchronous, and put back at once: the host keeps what it chose. Parse these schemas
  * with `safeParseWithoutEval`, never `.safeParse` directly. Verified in Chromium by test/node/csp.test.ts.
  */
-const NO_EVAL = { jitless: true } as const;
 const zodConfig = z.config();
 
 /** `schema.safeParse(json)` that never evaluates a string, whatever the host did to zod's configuration. */
@@ -30,7 +28,7 @@ export function safeParseWithoutEval<T extends z.ZodMiniType>(schema: T, json: u
   const hostJitless = zodConfig.jitless;
   zodConfig.jitless = true;
   try {
-    return schema.safeParse(json, NO_EVAL) as ReturnType<T['safeParse']>;
+    return schema.safeParse(json) as ReturnType<T['safeParse']>;
   } finally {
     zodConfig.jitless = hostJitless;
   }
@@ -53,15 +51,21 @@ const readId = (value: unknown): number | undefined =>
 /**
  * A schema for one wire object: `read` takes the fields it needs by name, leniently, and returns what it made, or
  * undefined when the object cannot be used (`problem` says why: an asset without a usable id). Anything but an
- * object fails too. Fields are read by name, own or inherited, as a host's model class or store record has them:
- * a zod object schema copies the object's own enumerable keys instead (a class's getters were lost, and keys no
- * one needs were read), and a zod schema per field took ten times as long and 2 kB gzip more (SIZE.md).
+ * object fails too, and so does one whose fields throw when read (a getter, a revoked proxy): never the caller.
+ * Not a zod object schema with a schema per field: that took ten times as long and 2 kB gzip more (SIZE.md); and
+ * not `z.looseObject` with one transform, which copies only own enumerable keys (a host's model class, whose
+ * fields are getters, lost all but its id).
  */
 function wireObject<T>(problem: string, read: (object: Record<string, unknown>) => T | undefined) {
   return z.pipe(
     z.unknown(),
     z.transform((value, context): T => {
-      const made = isRecord(value) ? read(value) : undefined;
+      let made: T | undefined;
+      try {
+        made = isRecord(value) ? read(value) : undefined;
+      } catch {
+        made = undefined;
+      }
       if (made !== undefined) return made;
       context.issues.push({ code: 'custom', message: problem, input: value });
       return z.NEVER;
@@ -135,10 +139,10 @@ export const AssetResponseSchema = wireObject('not an asset with a usable id', (
 
 /** `AssetListResponse`: the page envelope. Items are parsed one by one, see {@link parseAssetList}. */
 export const AssetListResponseSchema = wireObject('not a page of assets (no "assets" array)', (page) => {
-  const assets: unknown = page.assets;
-  return Array.isArray(assets)
-    ? { assets, total: num(page.total), limit: num(page.limit), offset: num(page.offset), next_cursor: text(page.next_cursor) || null }
-    : undefined;
+  const sent: unknown = page.assets;
+  if (!Array.isArray(sent)) return undefined;
+  const assets: unknown[] = sent; // not the `any[]` Array.isArray makes of it
+  return { assets, total: num(page.total), limit: num(page.limit), offset: num(page.offset), next_cursor: text(page.next_cursor) || null };
 });
 
 /** `UploadAssetResponse` (upload, upload-from-url), both eras, as read. */

@@ -323,6 +323,17 @@ describe('parseAssetList', () => {
       expect(parseAsset(hidden)?.provider_status).to.equal('ok');
     });
 
+    it('skips and counts an item whose fields throw when read, and never throws itself', () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const throwing = { id: 8, get remote_url(): string { throw new Error('read'); } };
+      expect(parseAsset(throwing)).to.equal(null);
+      expect(parseAsset({ id: 9, tags: proxy })).to.equal(null);
+      const page = mustParse({ assets: [throwing, { id: 10 }], total: 2 });
+      expect(page.assets.map((asset) => asset.id)).to.deep.equal([10]);
+      expect(page.skipped).to.equal(1);
+    });
+
     it('never reads the fields it does not use', () => {
       const item = { id: 7, provider_status: 'ok', get secret(): string { throw new Error('read'); } };
       expect(parseAsset(item)?.provider_status).to.equal('ok');
