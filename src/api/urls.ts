@@ -12,7 +12,7 @@ export function toSafeUrl(value: unknown, base?: string): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
   try {
     const absolute = parseAbsolute(value);
-    if (absolute) return SAFE_PROTOCOLS.has(absolute.protocol) ? absolute.href : null;
+    if (absolute) return SAFE_PROTOCOLS.has(absolute.protocol) ? sameString(value, absolute.href) : null;
     const resolvedBase = base ?? pageBase();
     const url = new URL(value, resolvedBase);
     if (url.origin !== originOf(resolvedBase)) return null;
@@ -24,6 +24,12 @@ export function toSafeUrl(value: unknown, base?: string): string | null {
     return null;
   }
 }
+
+/**
+ * The string the host or server sent when the browser writes the URL the same way: 100 000 assets then keep their
+ * URLs once, not twice (a new copy of each would also make every young-generation collection copy it).
+ */
+const sameString = (sent: string, written: string): string => (written === sent ? sent : written);
 
 /*
  * Every asset has up to four URLs, and a host may hand over 100 000 assets: each URL is parsed once (URL.parse
