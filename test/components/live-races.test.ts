@@ -94,7 +94,8 @@ describe('<asset-gallery live>: races and failures', () => {
     const target = cards(gallery).map(assetOf).find((asset) => asset.provider_status === 'ok') as Asset;
     net.hold = () => true;
     gallery.reload();
-    await waitUntil(() => net.held.length === 1, 'the page is answered (before the flag) and held');
+    // At least the reloaded page; a catch-up page of a socket that reopened meanwhile (a busy machine) is held too.
+    await waitUntil(() => net.held.length >= 1, 'the page is answered (before the flag) and held');
     backend.changes.flag(target.id);
     await waitUntil(() => net.bulkAnswered > 0, 'the flagged asset is fetched');
     await frames(2);
