@@ -199,9 +199,7 @@ export class VirtualRows implements ReactiveController {
    * its neighbours at the edge of the rendered rows would otherwise make rows grow and shrink in turn, for ever.
    */
   #rowHeightFor(grid: HTMLElement): number {
-    // Before the first row height is set, each row fits its tallest card and the cards stretch to it: their heights
-    // read as they are. Unstretching them would cost the first frame a style change and a layout more.
-    const { tallest, cards } = measureCards(grid, this.#rowHeight > 0);
+    const { tallest, cards } = measureCards(grid);
     const same = cards === this.#measuredCards;
     this.#measuredCards = cards;
     return same || tallest > this.#rowHeight ? tallest : this.#rowHeight;
@@ -219,20 +217,19 @@ export class VirtualRows implements ReactiveController {
 }
 
 /**
- * The height of the tallest card in the grid, each read at its own height rather than stretched to its row's
- * (`unstretch`, when the rows may be taller than their cards), and which cards were read. Whole pixels, rounded
- * up: the rows are then exactly that tall (offsetHeight rounds 373.48 down, and every row was then taller than the
- * rows were reckoned to be).
+ * The height of the tallest card in the grid, each read at its own height rather than stretched to its row's, and
+ * which cards were read. Whole pixels, rounded up: the rows are then exactly that tall (offsetHeight rounds 373.48
+ * down, and every row was then taller than the rows were reckoned to be).
  */
-function measureCards(grid: HTMLElement, unstretch: boolean): { tallest: number; cards: string } {
-  if (unstretch) grid.classList.add('measuring');
+function measureCards(grid: HTMLElement): { tallest: number; cards: string } {
+  grid.classList.add('measuring');
   let tallest = 0;
   const cards: string[] = [];
   for (const card of grid.querySelectorAll<HTMLElement>('media-card')) {
     tallest = Math.max(tallest, Math.ceil(card.getBoundingClientRect().height - 0.01));
     cards.push(card.dataset.index ?? '');
   }
-  if (unstretch) grid.classList.remove('measuring');
+  grid.classList.remove('measuring');
   return { tallest, cards: cards.join(',') };
 }
 
