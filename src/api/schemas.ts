@@ -73,24 +73,12 @@ function wireObject<T>(problem: string, read: (object: Record<string, unknown>) 
   );
 }
 
-/** One `AssetResponse`, Era A (GET list; tags as strings, `provider_flagged`) or HEAD (POST /search), as read. */
-export interface AssetResponse {
-  id: number;
-  user_id: number | null;
-  media_type: string | null;
-  provider_id: string | null;
-  provider_asset_id: string | null;
-  remote_url: string | null;
-  thumbnail_url: string | null;
-  preview_url: string | null;
-  file_url: string | null;
-  sync_status: string | null;
-  file_size_bytes: number | null;
-  duration_sec: number | null;
-  width: number | null;
-  height: number | null;
-  mime_type: string | null;
-  description: string | null;
+/**
+ * One `AssetResponse`, Era A (GET list; tags as strings, `provider_flagged`) or HEAD (POST /search), as read: the
+ * fields an {@link Asset} has, as sent (URLs not checked yet, the date as the server wrote it), and the inputs of
+ * the status derivation.
+ */
+export interface AssetResponse extends Omit<Asset, 'tags' | 'provider_status' | 'provider_status_reason' | 'created_at'> {
   /** Strings (Era A) or `TagSummary` objects (HEAD), as sent; `toAsset` keeps the labels it can read. */
   tags: unknown[];
   created_at: string | null;
